@@ -1,0 +1,225 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// The clients that are expensive to create and safe to share across invocations: AWS SDK clients, HttpClient and
+/// its handlers, DynamoDBContext, TransferUtility, and the database and cache clients of referenced libraries, plus
+/// the types and factories a user adds through options. Resolved once per compilation.
+/// </summary>
+internal sealed class ClientCatalog
+{
+    private readonly INamedTypeSymbol? _amazonServiceClient;
+    private readonly INamedTypeSymbol? _dynamoDbContext;
+    private readonly INamedTypeSymbol? _transferUtility;
+    private readonly INamedTypeSymbol? _amazonS3;
+    private readonly INamedTypeSymbol? _mongoClient;
+    private readonly INamedTypeSymbol? _task;
+    private readonly INamedTypeSymbol? _valueTask;
+    private readonly Dictionary<IMethodSymbol, INamedTypeSymbol?> _factories = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, ClientKind> _kinds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, ImmutableHashSet<ISymbol>> _configured = new();
+    private readonly Compilation _compilation;
+
+    public ClientCatalog(Compilation compilation)
+    {
+        _compilation = compilation;
+        _amazonServiceClient = SymbolLookup.GetType(compilation, "Amazon.Runtime.AmazonServiceClient", "AWSSDK.Core");
+        _dynamoDbContext = SymbolLookup.GetType(compilation, "Amazon.DynamoDBv2.DataModel.DynamoDBContext", "AWSSDK.DynamoDBv2");
+        _transferUtility = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.TransferUtility", "AWSSDK.S3");
+        _amazonS3 = SymbolLookup.GetType(compilation, "Amazon.S3.IAmazonS3", "AWSSDK.S3");
+        _mongoClient = SymbolLookup.GetType(compilation, "MongoDB.Driver.MongoClient", "MongoDB.Driver");
+        HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+        HttpMessageHandler = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageHandler");
+        SocketsHttpHandler = compilation.GetTypeByMetadataName("System.Net.Http.SocketsHttpHandler");
+        HttpClientHandler = compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler");
+        _task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+
+        AddFactories(SymbolLookup.GetType(compilation, "Amazon.DynamoDBv2.DataModel.DynamoDBContextBuilder", "AWSSDK.DynamoDBv2"), "Build", _dynamoDbContext);
+        AddFactories(SymbolLookup.GetType(compilation, "Amazon.DynamoDBv2.DataModel.IDynamoDBContextBuilder", "AWSSDK.DynamoDBv2"), "Build", _dynamoDbContext);
+        AddFactories(SymbolLookup.GetType(compilation, "StackExchange.Redis.ConnectionMultiplexer", "StackExchange.Redis"), "Connect", null);
+        AddFactories(SymbolLookup.GetType(compilation, "StackExchange.Redis.ConnectionMultiplexer", "StackExchange.Redis"), "ConnectAsync", null);
+        AddFactories(SymbolLookup.GetType(compilation, "Npgsql.NpgsqlDataSource", "Npgsql"), "Create", null);
+        AddFactories(SymbolLookup.GetType(compilation, "Grpc.Net.Client.GrpcChannel", "Grpc.Net.Client"), "ForAddress", null);
+    }
+
+    public INamedTypeSymbol? HttpClient { get; }
+
+    public INamedTypeSymbol? HttpMessageHandler { get; }
+
+    public INamedTypeSymbol? SocketsHttpHandler { get; }
+
+    public INamedTypeSymbol? HttpClientHandler { get; }
+
+    /// <summary>What kind of client a created type is, ignoring options.</summary>
+    public ClientKind Classify(ITypeSymbol type) => _kinds.GetOrAdd(type, ClassifyCore);
+
+    /// <summary>
+    /// Whether a constructor of a client makes an expensive object: <c>new TransferUtility(existingClient)</c> only
+    /// wraps a client it is given.
+    /// </summary>
+    public bool CreatesOwnConnection(IMethodSymbol constructor)
+    {
+        if (!constructor.ContainingType.InheritsFromOrEquals(_transferUtility))
+        {
+            return true;
+        }
+
+        foreach (var parameter in constructor.Parameters)
+        {
+            if (parameter.Type.IsType(_amazonS3) || ImplementsInterface(parameter.Type, _amazonS3))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a method is a known client factory; <paramref name="created"/> names what it creates (its return
+    /// type, unwrapped from <c>Task&lt;T&gt;</c>, unless the catalog knows better).
+    /// </summary>
+    public bool IsFactory(IMethodSymbol method, ImmutableHashSet<ISymbol> configured, out ITypeSymbol? created)
+    {
+        created = null;
+        var definition = method.OriginalDefinition;
+        if (_factories.TryGetValue(definition, out var known))
+        {
+            created = known ?? Unwrap(method.ReturnType);
+            return true;
+        }
+
+        if (!configured.IsEmpty && configured.Contains(definition))
+        {
+            created = Unwrap(method.ReturnType);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a type is, or derives from, a type the user configured as a client.</summary>
+    public static bool IsConfiguredType(ITypeSymbol type, ImmutableHashSet<ISymbol> configured)
+    {
+        if (configured.IsEmpty)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (configured.Contains(current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The symbols named by the documentation-comment IDs of option values (<c>T:Ns.Type|M:Ns.Type.Create(System.String)</c>),
+    /// resolved once per distinct value; unknown IDs are ignored.
+    /// </summary>
+    public ImmutableHashSet<ISymbol> ResolveConfigured(string? types, string? factories)
+    {
+        if (types is null && factories is null)
+        {
+            return ImmutableHashSet<ISymbol>.Empty;
+        }
+
+        return _configured.GetOrAdd(types + "\n" + factories, key =>
+        {
+            var builder = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var id in key.Split('|', '\n'))
+            {
+                var trimmed = id.Trim();
+                if (trimmed.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(trimmed, _compilation))
+                {
+                    if (symbol is INamedTypeSymbol or IMethodSymbol)
+                    {
+                        builder.Add(symbol.OriginalDefinition);
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
+        });
+    }
+
+    private static bool ImplementsInterface(ITypeSymbol type, INamedTypeSymbol? @interface)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.IsType(@interface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ClientKind ClassifyCore(ITypeSymbol type)
+    {
+        if (type.InheritsFromOrEquals(_amazonServiceClient)
+            || type.InheritsFromOrEquals(_dynamoDbContext)
+            || type.InheritsFromOrEquals(_transferUtility)
+            || type.InheritsFromOrEquals(_mongoClient))
+        {
+            return ClientKind.Client;
+        }
+
+        if (type.InheritsFromOrEquals(HttpClient))
+        {
+            return ClientKind.HttpClient;
+        }
+
+        if (type.InheritsFromOrEquals(SocketsHttpHandler) || type.InheritsFromOrEquals(HttpClientHandler))
+        {
+            return ClientKind.HttpHandler;
+        }
+
+        return ClientKind.None;
+    }
+
+    private ITypeSymbol Unwrap(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 1 } named
+        && (named.OriginalDefinition.IsType(_task) || named.OriginalDefinition.IsType(_valueTask))
+            ? named.TypeArguments[0]
+            : type;
+
+    private void AddFactories(INamedTypeSymbol? type, string name, INamedTypeSymbol? created)
+    {
+        if (type is null)
+        {
+            return;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IMethodSymbol method)
+            {
+                _factories[method.OriginalDefinition] = created;
+            }
+        }
+    }
+}
+
+internal enum ClientKind
+{
+    None,
+    Client,
+    HttpClient,
+    HttpHandler,
+}

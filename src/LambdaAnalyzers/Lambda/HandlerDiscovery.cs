@@ -1,0 +1,284 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// Finds handlers in every .NET programming model: methods taking an <c>ILambdaContext</c>, <c>[LambdaFunction]</c>
+/// methods, delegates registered with a bootstrap, lambdas and local functions taking an <c>ILambdaContext</c>, and
+/// the local functions those call.
+/// </summary>
+internal static class HandlerDiscovery
+{
+    /// <summary>Whether a method symbol is itself a handler, by its signature or attributes alone.</summary>
+    public static bool IsHandlerBySignature(IMethodSymbol method, LambdaSymbols symbols)
+    {
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation or MethodKind.LocalFunction or MethodKind.AnonymousFunction))
+        {
+            // Constructors, accessors and operators are never handlers, even when they take an ILambdaContext.
+            return false;
+        }
+
+        if (TakesLambdaContext(method, symbols))
+        {
+            return true;
+        }
+
+        return IsLambdaFunction(method, symbols);
+    }
+
+    /// <summary>Whether a method carries <c>[Amazon.Lambda.Annotations.LambdaFunction]</c>.</summary>
+    public static bool IsLambdaFunction(IMethodSymbol method, LambdaSymbols symbols)
+    {
+        if (symbols.LambdaFunctionAttribute is not { } attribute || method.MethodKind != MethodKind.Ordinary)
+        {
+            return false;
+        }
+
+        foreach (var data in method.GetAttributes())
+        {
+            if (data.AttributeClass.IsType(attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool TakesLambdaContext(IMethodSymbol method, LambdaSymbols symbols)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.IsType(symbols.LambdaContext))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The handler argument of a bootstrap registration (<c>LambdaBootstrapBuilder.Create</c>,
+    /// <c>HandlerWrapper.GetHandlerWrapper</c>, <c>new LambdaBootstrap(...)</c>), or null. The initializer argument is
+    /// init code and never returned.
+    /// </summary>
+    public static IOperation? GetBootstrapHandlerArgument(IOperation operation, LambdaSymbols symbols)
+    {
+        if (symbols.BootstrapRegistrations.IsEmpty)
+        {
+            return null;
+        }
+
+        ImmutableArray<IArgumentOperation> arguments;
+        IMethodSymbol? target;
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                target = invocation.TargetMethod;
+                arguments = invocation.Arguments;
+                break;
+            case IObjectCreationOperation creation:
+                target = creation.Constructor;
+                arguments = creation.Arguments;
+                break;
+            default:
+                return null;
+        }
+
+        if (target is null || !symbols.BootstrapRegistrations.Contains(target.OriginalDefinition))
+        {
+            return null;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Type is { TypeKind: TypeKind.Delegate } type && !type.IsType(symbols.BootstrapInitializer))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Strips conversions and <c>new Func&lt;...&gt;(...)</c> from a delegate-valued operation, leaving the lambda,
+    /// method reference or local reference that supplies the code.
+    /// </summary>
+    public static IOperation UnwrapDelegate(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IDelegateCreationOperation creation:
+                    operation = creation.Target;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ordinary methods of one syntax tree that a bootstrap registration in the same tree uses as its handler through
+    /// a method group (<c>LambdaBootstrapBuilder.Create(FunctionHandler, serializer)</c>).
+    /// </summary>
+    public static ImmutableHashSet<IMethodSymbol> FindMethodGroupHandlers(SemanticModel semanticModel, LambdaSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    {
+        var result = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var root = semanticModel.SyntaxTree.GetRoot(cancellationToken);
+        foreach (var node in root.DescendantNodes())
+        {
+            if (!MayBeBootstrapRegistration(node))
+            {
+                continue;
+            }
+
+            if (semanticModel.GetOperation(node, cancellationToken) is not { } operation
+                || GetBootstrapHandlerArgument(operation, symbols) is not { } argument)
+            {
+                continue;
+            }
+
+            var code = UnwrapDelegate(argument);
+            if (code is ILocalReferenceOperation local)
+            {
+                code = GetSingleInitializer(local.Local, semanticModel, cancellationToken) is { } initializer ? UnwrapDelegate(initializer) : code;
+            }
+
+            if (code is IMethodReferenceOperation { Method: { MethodKind: MethodKind.Ordinary } method })
+            {
+                result.Add(method.OriginalDefinition);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static bool MayBeBootstrapRegistration(SyntaxNode node) => node switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" or "GetHandlerWrapper" } } => true,
+        InvocationExpressionSyntax { Expression: SimpleNameSyntax { Identifier.ValueText: "Create" or "GetHandlerWrapper" } } => true,
+        ObjectCreationExpressionSyntax => true,
+        ImplicitObjectCreationExpressionSyntax => true,
+        _ => false,
+    };
+
+    /// <summary>The initializer of a local whose only assignment is that initializer, or null.</summary>
+    private static IOperation? GetSingleInitializer(ILocalSymbol local, SemanticModel semanticModel, System.Threading.CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+            || semanticModel.GetOperation(declarator, cancellationToken) is not IVariableDeclaratorOperation { Initializer.Value: { } value })
+        {
+            return null;
+        }
+
+        // The enclosing body must not write the local again.
+        var body = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax);
+        if (body is null)
+        {
+            return null;
+        }
+
+        foreach (var assignment in body.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            if (assignment.Left is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(name, cancellationToken).Symbol, local))
+            {
+                return null;
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Roots of per-invocation code inside the operation blocks of a member that is not itself a handler: lambdas and
+    /// local functions taking an <c>ILambdaContext</c>, delegates registered with a bootstrap, and local functions
+    /// those call.
+    /// </summary>
+    public static ImmutableArray<IOperation> FindNestedHandlers(ImmutableArray<IOperation> blocks, LambdaSymbols symbols, LocalAssignments locals)
+    {
+        var roots = new List<IOperation>();
+        var localFunctions = new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default);
+        var registeredLocalFunctions = new List<IMethodSymbol>();
+
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IAnonymousFunctionOperation lambda when TakesLambdaContext(lambda.Symbol, symbols):
+                        roots.Add(lambda);
+                        break;
+                    case ILocalFunctionOperation localFunction:
+                        localFunctions[localFunction.Symbol] = localFunction;
+                        if (TakesLambdaContext(localFunction.Symbol, symbols))
+                        {
+                            roots.Add(localFunction);
+                        }
+
+                        break;
+                    case IInvocationOperation or IObjectCreationOperation:
+                        if (GetBootstrapHandlerArgument(operation, symbols) is { } argument)
+                        {
+                            var code = UnwrapDelegate(argument);
+                            if (code is ILocalReferenceOperation local && locals.GetSingleAssignment(local.Local) is { } value)
+                            {
+                                code = UnwrapDelegate(value);
+                            }
+
+                            if (code is IAnonymousFunctionOperation registered)
+                            {
+                                roots.Add(registered);
+                            }
+                            else if (code is IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference)
+                            {
+                                registeredLocalFunctions.Add(reference.Method.OriginalDefinition);
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        foreach (var symbol in registeredLocalFunctions)
+        {
+            if (localFunctions.TryGetValue(symbol, out var localFunction))
+            {
+                roots.Add(localFunction);
+            }
+        }
+
+        // Local functions of the same body that a handler calls run per invocation too.
+        for (var i = 0; i < roots.Count; i++)
+        {
+            foreach (var operation in roots[i].Descendants())
+            {
+                if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } call
+                    && localFunctions.TryGetValue(call.TargetMethod.OriginalDefinition, out var callee)
+                    && !roots.Contains(callee))
+                {
+                    roots.Add(callee);
+                }
+            }
+        }
+
+        return roots.Distinct().ToImmutableArray();
+    }
+}

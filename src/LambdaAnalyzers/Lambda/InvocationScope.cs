@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// What runs per invocation inside the operation blocks of one member: either the whole body (the member is a
+/// handler) or the handler lambdas and local functions nested in it (top-level statements, <c>Main</c>,
+/// constructors). Everything else in those blocks is init code.
+/// </summary>
+internal sealed class InvocationScope
+{
+    private const int MaxLocalDepth = 3;
+
+    private readonly ImmutableArray<IOperation> _blocks;
+    private readonly IMethodSymbol? _handlerMethod;
+    private LocalAssignments? _locals;
+
+    private InvocationScope(ImmutableArray<IOperation> blocks, ImmutableArray<IOperation> roots, IMethodSymbol? handlerMethod, LocalAssignments? locals)
+    {
+        _blocks = blocks;
+        Roots = roots;
+        _handlerMethod = handlerMethod;
+        _locals = locals;
+    }
+
+    /// <summary>The operations whose code runs per invocation: method bodies, handler lambdas and local functions.</summary>
+    public ImmutableArray<IOperation> Roots { get; }
+
+    /// <summary>The handler method when the whole member is a handler; null when only nested code is.</summary>
+    public IMethodSymbol? HandlerMethod => _handlerMethod;
+
+    /// <summary>Assignments to the locals of the member, gathered on first use.</summary>
+    public LocalAssignments Locals
+    {
+        get
+        {
+            var locals = Volatile.Read(ref _locals);
+            if (locals is null)
+            {
+                locals = new LocalAssignments(_blocks);
+                Interlocked.CompareExchange(ref _locals, locals, null);
+            }
+
+            return locals;
+        }
+    }
+
+    internal static InvocationScope ForHandler(ImmutableArray<IOperation> blocks, IMethodSymbol handler)
+    {
+        var roots = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var block in blocks)
+        {
+            // Parameter default values and attributes are compile-time constants, not handler code.
+            if (block.Kind is OperationKind.MethodBody or OperationKind.Block)
+            {
+                roots.Add(block);
+            }
+        }
+
+        return new InvocationScope(blocks, roots.ToImmutable(), handler, null);
+    }
+
+    internal static InvocationScope? ForNestedHandlers(ImmutableArray<IOperation> blocks, LambdaSymbols symbols)
+    {
+        var locals = new LocalAssignments(blocks);
+        var roots = HandlerDiscovery.FindNestedHandlers(blocks, symbols, locals);
+        return roots.IsEmpty ? null : new InvocationScope(blocks, roots, null, locals);
+    }
+
+    /// <summary>Whether an operation of these blocks runs per invocation.</summary>
+    public bool Contains(IOperation operation) => GetRoot(operation) is not null;
+
+    /// <summary>The innermost per-invocation root that contains an operation, or null for init code.</summary>
+    public IOperation? GetRoot(IOperation operation)
+    {
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            foreach (var root in Roots)
+            {
+                if (ReferenceEquals(root, current))
+                {
+                    return root;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a value depends on the invocation: it reads a parameter of the handler (or of a lambda or local
+    /// function inside it), directly or through any expression, or a local any of whose assignments does (followed
+    /// to depth 3; deeper, or of unknown value, counts as dependent).
+    /// </summary>
+    public bool DependsOnInvocation(IOperation value) => DependsOnInvocation(value, 0, null);
+
+    private bool DependsOnInvocation(IOperation value, int depth, HashSet<ILocalSymbol>? visiting)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IParameterReferenceOperation parameter when IsInvocationParameter(parameter.Parameter):
+                    return true;
+
+                case ILocalReferenceOperation local when LocalDependsOnInvocation(local.Local, depth, visiting):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool LocalDependsOnInvocation(ILocalSymbol local, int depth, HashSet<ILocalSymbol>? visiting)
+    {
+        visiting ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        if (!visiting.Add(local))
+        {
+            // Already being followed: a self-reference adds nothing.
+            return false;
+        }
+
+        try
+        {
+            if (depth >= MaxLocalDepth)
+            {
+                return true;
+            }
+
+            foreach (var assigned in Locals.Get(local))
+            {
+                if (assigned is null || DependsOnInvocation(assigned, depth + 1, visiting))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            visiting.Remove(local);
+        }
+    }
+
+    /// <summary>A parameter of the handler, or of a lambda or local function declared inside per-invocation code.</summary>
+    public bool IsInvocationParameter(IParameterSymbol parameter)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        if (_handlerMethod is not null && SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _handlerMethod.OriginalDefinition))
+        {
+            return true;
+        }
+
+        if (method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction))
+        {
+            return false;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            foreach (var root in Roots)
+            {
+                if (root.Syntax.SyntaxTree == reference.SyntaxTree && root.Syntax.Span.Contains(reference.Span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>The Amazon.Lambda.* symbols the model needs, resolved once per compilation.</summary>
+internal sealed class LambdaSymbols
+{
+    private LambdaSymbols(Compilation compilation, INamedTypeSymbol lambdaContext)
+    {
+        LambdaContext = lambdaContext;
+        LambdaFunctionAttribute = SymbolLookup.GetType(compilation, "Amazon.Lambda.Annotations.LambdaFunctionAttribute", "Amazon.Lambda.Annotations");
+
+        const string runtimeSupport = "Amazon.Lambda.RuntimeSupport";
+        var bootstrapBuilder = SymbolLookup.GetType(compilation, "Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder", runtimeSupport);
+        var handlerWrapper = SymbolLookup.GetType(compilation, "Amazon.Lambda.RuntimeSupport.HandlerWrapper", runtimeSupport);
+        var bootstrap = SymbolLookup.GetType(compilation, "Amazon.Lambda.RuntimeSupport.LambdaBootstrap", runtimeSupport);
+        BootstrapInitializer = SymbolLookup.GetType(compilation, "Amazon.Lambda.RuntimeSupport.LambdaBootstrapInitializer", runtimeSupport);
+
+        var registrations = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        AddMethods(registrations, bootstrapBuilder, "Create", isStatic: true);
+        AddMethods(registrations, handlerWrapper, "GetHandlerWrapper", isStatic: true);
+        if (bootstrap is not null)
+        {
+            registrations.UnionWith(bootstrap.InstanceConstructors);
+        }
+
+        BootstrapRegistrations = registrations.ToImmutable();
+    }
+
+    /// <summary><c>Amazon.Lambda.Core.ILambdaContext</c>; its presence is what makes a compilation a Lambda project.</summary>
+    public INamedTypeSymbol LambdaContext { get; }
+
+    /// <summary><c>Amazon.Lambda.Annotations.LambdaFunctionAttribute</c>, when Annotations is referenced.</summary>
+    public INamedTypeSymbol? LambdaFunctionAttribute { get; }
+
+    /// <summary>The delegate type of init code given to a bootstrap.</summary>
+    public INamedTypeSymbol? BootstrapInitializer { get; }
+
+    /// <summary>
+    /// Methods and constructors that take the handler delegate: <c>LambdaBootstrapBuilder.Create</c>,
+    /// <c>HandlerWrapper.GetHandlerWrapper</c> and the <c>LambdaBootstrap</c> constructors.
+    /// </summary>
+    public ImmutableHashSet<IMethodSymbol> BootstrapRegistrations { get; }
+
+    public static LambdaSymbols? TryCreate(Compilation compilation)
+    {
+        var lambdaContext = SymbolLookup.GetType(compilation, "Amazon.Lambda.Core.ILambdaContext", "Amazon.Lambda.Core");
+        return lambdaContext is null ? null : new LambdaSymbols(compilation, lambdaContext);
+    }
+
+    private static void AddMethods(ImmutableHashSet<IMethodSymbol>.Builder builder, INamedTypeSymbol? type, string name, bool isStatic)
+    {
+        if (type is null)
+        {
+            return;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IMethodSymbol method && method.IsStatic == isStatic)
+            {
+                builder.Add(method);
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// Every value assigned to each local of one member's operation blocks: initializers, assignments, deconstructions,
+/// <c>foreach</c> variables and <c>ref</c>/<c>out</c> arguments. A null entry is an assignment whose value is not known
+/// (a pattern or catch variable).
+/// </summary>
+internal sealed class LocalAssignments
+{
+    private readonly Dictionary<ILocalSymbol, List<IOperation?>> _assignments = new(SymbolEqualityComparer.Default);
+
+    public LocalAssignments(ImmutableArray<IOperation> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                Collect(operation);
+            }
+        }
+    }
+
+    /// <summary>The values assigned to a local; empty for a local never assigned in these blocks.</summary>
+    public IReadOnlyList<IOperation?> Get(ILocalSymbol local) =>
+        _assignments.TryGetValue(local, out var values) ? values : System.Array.Empty<IOperation?>();
+
+    /// <summary>The value of a local assigned exactly once, or null.</summary>
+    public IOperation? GetSingleAssignment(ILocalSymbol local) =>
+        _assignments.TryGetValue(local, out var values) && values.Count == 1 ? values[0] : null;
+
+    /// <summary>Whether a local is written anywhere but its declaration.</summary>
+    public int CountAssignments(ILocalSymbol local) =>
+        _assignments.TryGetValue(local, out var values) ? values.Count : 0;
+
+    private void Collect(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IVariableDeclaratorOperation declarator:
+                if (declarator.Initializer is { } initializer)
+                {
+                    Add(declarator.Symbol, initializer.Value);
+                }
+
+                break;
+
+            case IAssignmentOperation assignment when assignment is not IDeconstructionAssignmentOperation:
+                if (assignment.Target is ILocalReferenceOperation target)
+                {
+                    Add(target.Local, assignment.Value);
+                }
+
+                break;
+
+            case IDeconstructionAssignmentOperation deconstruction:
+                foreach (var part in deconstruction.Target.DescendantsAndSelf())
+                {
+                    if (part is ILocalReferenceOperation local)
+                    {
+                        Add(local.Local, deconstruction.Value);
+                    }
+                }
+
+                break;
+
+            case IForEachLoopOperation loop:
+                foreach (var local in loop.Locals)
+                {
+                    Add(local, loop.Collection);
+                }
+
+                break;
+
+            case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument:
+                foreach (var part in argument.Value.DescendantsAndSelf())
+                {
+                    if (part is ILocalReferenceOperation local)
+                    {
+                        Add(local.Local, argument.Parent);
+                    }
+                }
+
+                break;
+
+            case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                Add(local, null);
+                break;
+
+            case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                Add(local, null);
+                break;
+
+            case ICatchClauseOperation catchClause:
+                foreach (var local in catchClause.Locals)
+                {
+                    Add(local, null);
+                }
+
+                break;
+        }
+    }
+
+    private void Add(ILocalSymbol local, IOperation? value)
+    {
+        if (!_assignments.TryGetValue(local, out var values))
+        {
+            values = new List<IOperation?>(1);
+            _assignments.Add(local, values);
+        }
+
+        values.Add(value);
+    }
+}

@@ -1,0 +1,11 @@
+namespace LambdaAnalyzers;
+
+/// <summary>The rule IDs of the package, one constant per rule, and where their documentation lives.</summary>
+public static class RuleIdentifiers
+{
+    public const string ClientCreatedPerInvocation = "LMB0001";
+
+    private const string DocsBase = "https://github.com/lambda-analyzers/lambda-analyzers/blob/main/docs/rules/";
+
+    public static string GetHelpUri(string id) => DocsBase + id + ".md";
+}

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Amazon.Lambda.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace LambdaAnalyzers.Tests.Verifiers;
+
+/// <summary>What test compilations reference: .NET 8, the Amazon.Lambda.* stand-ins and the real AWS SDK.</summary>
+internal static class TestReferences
+{
+    /// <summary>.NET 8 reference assemblies (the package is fetched at restore by the test project).</summary>
+    public static ReferenceAssemblies Net80 { get; } = new(
+        "net8.0",
+        new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.31"),
+        Path.Combine("ref", "net8.0"));
+
+    /// <summary>The Amazon.Lambda.* stand-ins, with the real assembly names.</summary>
+    public static ImmutableArray<MetadataReference> Lambda { get; } =
+    [
+        FromType<ILambdaContext>(),
+        FromType<Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder>(),
+        FromType<Amazon.Lambda.Annotations.LambdaFunctionAttribute>(),
+        FromType<Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer>(),
+        FromType<Amazon.Lambda.APIGatewayEvents.APIGatewayProxyRequest>(),
+        FromType<Amazon.Lambda.S3Events.S3Event>(),
+        FromType<Amazon.Lambda.SQSEvents.SQSEvent>(),
+        FromType<Amazon.Lambda.TestUtilities.TestLambdaContext>(),
+    ];
+
+    /// <summary>The real AWS SDK assemblies.</summary>
+    public static ImmutableArray<MetadataReference> AwsSdk { get; } =
+    [
+        FromType<Amazon.Runtime.AmazonServiceClient>(),
+        FromType<Amazon.S3.AmazonS3Client>(),
+        FromType<Amazon.DynamoDBv2.AmazonDynamoDBClient>(),
+        FromType<Amazon.SQS.AmazonSQSClient>(),
+    ];
+
+    /// <summary>Everything a Lambda test source compiles against besides the framework.</summary>
+    public static ImmutableArray<MetadataReference> All { get; } = Lambda.AddRange(AwsSdk);
+
+    private static MetadataReference FromType<T>() => MetadataReference.CreateFromFile(typeof(T).Assembly.Location);
+}
