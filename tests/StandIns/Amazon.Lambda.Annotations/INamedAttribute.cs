@@ -1,0 +1,6 @@
+namespace Amazon.Lambda.Annotations;
+
+public interface INamedAttribute
+{
+    string Name { get; set; }
+}

@@ -1,0 +1,8 @@
+using System;
+
+namespace Amazon.Lambda.Annotations;
+
+[AttributeUsage(AttributeTargets.Class)]
+public class LambdaStartupAttribute : Attribute
+{
+}

@@ -1,0 +1,5 @@
+namespace Amazon.Lambda.CloudWatchEvents.BatchEvents;
+
+public class BatchJobStateChangeEvent : CloudWatchEvent<Job>
+{
+}

@@ -1,0 +1,6 @@
+namespace Amazon.Lambda.CloudWatchEvents.BatchEvents;
+
+public class FargatePlatformConfiguration
+{
+    public string PlatformVersion { get; set; }
+}

@@ -1,0 +1,6 @@
+namespace Amazon.Lambda.CloudWatchEvents.BatchEvents;
+
+public class Host
+{
+    public string SourcePath { get; set; }
+}

@@ -1,0 +1,5 @@
+namespace Amazon.Lambda.CloudWatchEvents.ECSEvents;
+
+public class ECSTaskStateChangeEvent : CloudWatchEvent<Task>
+{
+}

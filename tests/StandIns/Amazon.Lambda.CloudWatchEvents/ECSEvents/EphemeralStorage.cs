@@ -1,0 +1,6 @@
+namespace Amazon.Lambda.CloudWatchEvents.ECSEvents;
+
+public class EphemeralStorage
+{
+    public int SizeInGiB { get; set; }
+}

@@ -1,0 +1,6 @@
+namespace Amazon.Lambda.CloudWatchEvents.S3Events;
+
+public class Bucket
+{
+    public string Name { get; set; }
+}

@@ -1,0 +1,5 @@
+namespace Amazon.Lambda.CloudWatchEvents.S3Events;
+
+public class S3ObjectDeleteEvent : CloudWatchEvent<S3ObjectDelete>
+{
+}

@@ -1,0 +1,5 @@
+namespace Amazon.Lambda.CloudWatchEvents.ScheduledEvents;
+
+public class Detail
+{
+}

@@ -1,0 +1,5 @@
+namespace Amazon.Lambda.CloudWatchEvents.TranscribeEvents;
+
+public class TranscribeJobStateChangeEvent : CloudWatchEvent<TranscribeJobStateChange>
+{
+}

@@ -1,0 +1,5 @@
+namespace Amazon.Lambda.CloudWatchEvents.TranslateEvents;
+
+public class TranslateParallelDataStateChangeEvent : CloudWatchEvent<TranslateParallelDataStateChange>
+{
+}
