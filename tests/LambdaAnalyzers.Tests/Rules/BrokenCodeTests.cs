@@ -1,0 +1,85 @@
+using LambdaAnalyzers.Tests.Meta;
+using LambdaAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace LambdaAnalyzers.Tests.Rules;
+
+/// <summary>Half-typed code inside a discovered handler: every analyzer runs without throwing.</summary>
+public sealed class BrokenCodeTests
+{
+    public static TheoryData<string, string> Cases => new()
+    {
+        { "UnterminatedCreation", "var s3 = new AmazonS3Client(" },
+        { "UnterminatedCreationWithArgument", "var s3 = new AmazonS3Client(RegionEndpoint.USEast1" },
+        { "UnknownType", "var client = new UnknownClient(); client.Send(input);" },
+        { "ArgumentOfErrorType", "var s3 = new AmazonS3Client(missingCredentials, RegionEndpoint.USEast1);" },
+        { "UnknownFactory", "var db = Npgsql.NpgsqlDataSource.Create(\"Host=db\");" },
+        { "MissingNewType", "AmazonS3Client s3 = new" },
+        { "TargetTypedNewOfUnknown", "Unknown x = new();" },
+        { "CoalesceAssignmentToUnknown", "_missing ??= new AmazonS3Client();" },
+        { "AssignmentToUnknownMember", "this.Nope = new AmazonS3Client();" },
+        { "NullCheckOfUnknown", "if (_missing is null) { _missing = new AmazonS3Client(); }" },
+        { "LambdaWithoutBody", "Func<string, ILambdaContext, string> h = (a, b) => ;" },
+        { "HalfTypedBootstrap", "LambdaBootstrapBuilder.Create(" },
+        { "BootstrapWithUnknownHandler", "LambdaBootstrapBuilder.Create(missingHandler, new DefaultLambdaJsonSerializer()).Build();" },
+        { "LocalFunctionWithoutBody", "static AmazonS3Client Make(ILambdaContext c) =>" },
+        { "UnknownLocal", "var s3 = new AmazonS3Client(config);" },
+        { "HttpClientHalfTyped", "var http = new HttpClient(new HttpClientHandler(), " },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task HalfTypedStatementInHandler_NoAnalyzerThrows(string name, string statement)
+    {
+        var source = $$"""
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.RuntimeSupport;
+            using Amazon.Lambda.Serialization.SystemTextJson;
+            using Amazon.S3;
+
+            public class Function
+            {
+                public async Task<string> Handle(string input, ILambdaContext context)
+                {
+                    var control = new HttpClient();
+                    {{statement}}
+                    return input;
+                }
+            }
+            """;
+        var compilation = await AnalyzerRunner.CompileAsync([(name + ".cs", source)]);
+        Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+
+        var result = await AnalyzerRunner.RunAsync(compilation, RuleCatalog.Analyzers);
+
+        Assert.Empty(result.Crashes);
+        // The handler was still discovered: the control statement is reported.
+        Assert.Contains(result.Diagnostics, d => d.Id == RuleIdentifiers.ClientCreatedPerInvocation && d.GetMessage().Contains("'HttpClient'"));
+    }
+
+    [Theory]
+    [InlineData("var handler = async (string input, ILambdaContext context) => new AmazonS3Client(")]
+    [InlineData("await LambdaBootstrapBuilder.Create(async (string input, ILambdaContext context) => { var s3 = new AmazonS3Client(; return input; }")]
+    [InlineData("var handler = (string input, ILambdaContext context) => { Local(); return input; }; void Local() { var s3 = new AmazonS3Client(")]
+    public async Task HalfTypedTopLevelProgram_NoAnalyzerThrows(string program)
+    {
+        var source = """
+            using System;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.RuntimeSupport;
+            using Amazon.S3;
+
+            """ + program;
+        var compilation = await AnalyzerRunner.CompileAsync([("Program.cs", source)], outputKind: OutputKind.ConsoleApplication);
+        Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+
+        var result = await AnalyzerRunner.RunAsync(compilation, RuleCatalog.Analyzers);
+
+        Assert.Empty(result.Crashes);
+    }
+}

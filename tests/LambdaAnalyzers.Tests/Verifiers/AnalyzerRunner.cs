@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LambdaAnalyzers.Tests.Verifiers;
+
+/// <summary>
+/// Runs analyzers over a compilation the way a host does (<see cref="CompilationWithAnalyzers"/>), recording every
+/// exception an analyzer throws instead of letting the driver turn it into an AD0001 diagnostic only.
+/// </summary>
+internal static class AnalyzerRunner
+{
+    public static async Task<CSharpCompilation> CompileAsync(
+        IEnumerable<(string Path, string Text)> sources,
+        IEnumerable<MetadataReference>? references = null,
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
+        string assemblyName = "Test")
+    {
+        var framework = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        return CSharpCompilation.Create(
+            assemblyName,
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path)),
+            framework.AddRange(references ?? TestReferences.All),
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    public static async Task<Result> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions? options = null)
+    {
+        var exceptions = new ConcurrentBag<Exception>();
+        var withAnalyzers = compilation.WithAnalyzers(
+            analyzers,
+            new CompilationWithAnalyzersOptions(
+                options ?? new AnalyzerOptions([]),
+                onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: true,
+                reportSuppressedDiagnostics: false));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        return new Result(withAnalyzers, diagnostics, [.. exceptions]);
+    }
+
+    internal sealed record Result(CompilationWithAnalyzers Analysis, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Exception> Exceptions)
+    {
+        /// <summary>Exceptions and AD0001 diagnostics, described for an assertion message.</summary>
+        public IReadOnlyList<string> Crashes =>
+            [.. Exceptions.Select(e => e.ToString()), .. Diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString())];
+    }
+}
