@@ -39,6 +39,18 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
         description: Description,
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ClientCreatedPerInvocation));
 
+    /// <summary>Diagnostic property: the name of the created client type.</summary>
+    internal const string ClientTypeProperty = "ClientType";
+
+    /// <summary>Diagnostic property: where the fixer moves the creation, <see cref="HoistToField"/> or <see cref="HoistToLocal"/>.</summary>
+    internal const string HoistProperty = "Hoist";
+
+    /// <summary>Diagnostic property: <c>start:length</c> of the nested handler the creation is in.</summary>
+    internal const string HandlerSpanProperty = "HandlerSpan";
+
+    internal const string HoistToField = "Field";
+    internal const string HoistToLocal = "Local";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, OverwritesRule);
 
     public override void Initialize(AnalysisContext context)
@@ -110,7 +122,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
 
         private void Report(OperationAnalysisContext context, IOperation creation, ITypeSymbol created)
         {
-            if (!scope.Contains(creation) || scope.DependsOnInvocation(creation))
+            if (scope.GetRoot(creation) is not { } root || scope.DependsOnInvocation(creation))
             {
                 return;
             }
@@ -120,9 +132,15 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // The fixer hoists the creation to a field of a handler method's class, or to a local before a nested
+            // handler (whose span it is given) in the body that declares it.
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(ClientTypeProperty, created.Name);
+            properties = scope.HandlerMethod is null
+                ? properties.Add(HoistProperty, HoistToLocal).Add(HandlerSpanProperty, root.Syntax.Span.Start + ":" + root.Syntax.Span.Length)
+                : properties.Add(HoistProperty, HoistToField);
             context.ReportDiagnostic(overwritten is null
-                ? Diagnostic.Create(Rule, creation.Syntax.GetLocation(), created.Name)
-                : Diagnostic.Create(OverwritesRule, creation.Syntax.GetLocation(), created.Name, overwritten.Name));
+                ? Diagnostic.Create(Rule, creation.Syntax.GetLocation(), properties, created.Name)
+                : Diagnostic.Create(OverwritesRule, creation.Syntax.GetLocation(), properties, created.Name, overwritten.Name));
         }
 
         /// <summary><c>new HttpClient(handler, disposeHandler: false)</c> over a handler kept in a field or static member.</summary>

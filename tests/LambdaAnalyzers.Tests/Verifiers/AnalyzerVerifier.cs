@@ -35,6 +35,7 @@ public static class AnalyzerVerifier<TAnalyzer>
         {
             ReferenceAssemblies = TestReferences.Net80;
             TestState.AdditionalReferences.AddRange(TestReferences.All);
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         /// <summary>Leave out the Lambda stand-ins: the compilation is not a Lambda project.</summary>

@@ -33,6 +33,9 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         {
             ReferenceAssemblies = TestReferences.Net80;
             TestState.AdditionalReferences.AddRange(TestReferences.All);
+
+            // A rule may report under one ID with several messages: [|...|] means its first descriptor.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         protected override CompilationOptions CreateCompilationOptions() =>
