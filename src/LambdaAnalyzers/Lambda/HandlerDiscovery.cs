@@ -210,7 +210,7 @@ internal static class HandlerDiscovery
     /// local functions taking an <c>ILambdaContext</c>, delegates registered with a bootstrap, and local functions
     /// those call.
     /// </summary>
-    public static ImmutableArray<IOperation> FindNestedHandlers(ImmutableArray<IOperation> blocks, LambdaSymbols symbols, LocalAssignments locals)
+    public static ImmutableArray<IOperation> FindNestedHandlers(ImmutableArray<IOperation> blocks, LambdaSymbols symbols, System.Func<LocalAssignments> locals)
     {
         var roots = new List<IOperation>();
         var localFunctions = new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default);
@@ -237,7 +237,7 @@ internal static class HandlerDiscovery
                         if (GetBootstrapHandlerArgument(operation, symbols) is { } argument)
                         {
                             var code = UnwrapDelegate(argument);
-                            if (code is ILocalReferenceOperation local && locals.GetSingleAssignment(local.Local) is { } value)
+                            if (code is ILocalReferenceOperation local && locals().GetSingleAssignment(local.Local) is { } value)
                             {
                                 code = UnwrapDelegate(value);
                             }

@@ -66,8 +66,9 @@ internal sealed class InvocationScope
 
     internal static InvocationScope? ForNestedHandlers(ImmutableArray<IOperation> blocks, LambdaSymbols symbols)
     {
-        var locals = new LocalAssignments(blocks);
-        var roots = HandlerDiscovery.FindNestedHandlers(blocks, symbols, locals);
+        // Most members hold no handler: gather their locals only when a bootstrap registration passes one.
+        LocalAssignments? locals = null;
+        var roots = HandlerDiscovery.FindNestedHandlers(blocks, symbols, () => locals ??= new LocalAssignments(blocks));
         return roots.IsEmpty ? null : new InvocationScope(blocks, roots, null, locals);
     }
 
