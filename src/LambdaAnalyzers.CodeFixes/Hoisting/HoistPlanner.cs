@@ -326,34 +326,64 @@ internal static class HoistPlanner
         return true;
     }
 
-    /// <summary>The first statement of the local function's block that mentions it, or its own declaration if earlier.</summary>
+    /// <summary>
+    /// Where a local captured by a local function must already be assigned: the first statement of its block that
+    /// uses the function, directly or through the other local functions that call it; its own declaration when nothing
+    /// uses it.
+    /// </summary>
     private static StatementSyntax? FirstUse(LocalFunctionStatementSyntax localFunction, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        var symbol = semanticModel.GetDeclaredSymbol(localFunction, cancellationToken);
-        IEnumerable<StatementSyntax> siblings = localFunction.Parent switch
+        var siblings = (localFunction.Parent switch
         {
             BlockSyntax block => block.Statements,
             GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } => unit.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement),
             _ => [],
-        };
-        foreach (var sibling in siblings)
-        {
-            if (sibling == localFunction)
-            {
-                return sibling;
-            }
+        }).ToList();
+        var functions = siblings.OfType<LocalFunctionStatementSyntax>().ToList();
 
-            foreach (var name in sibling.DescendantNodes().OfType<IdentifierNameSyntax>())
+        // The local functions that reach this one.
+        var reaching = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (semanticModel.GetDeclaredSymbol(localFunction, cancellationToken) is { } target)
+        {
+            reaching.Add(target);
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var function in functions)
             {
-                if (name.Identifier.ValueText == localFunction.Identifier.ValueText
-                    && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, symbol))
+                if (semanticModel.GetDeclaredSymbol(function, cancellationToken) is { } symbol
+                    && !reaching.Contains(symbol)
+                    && References(function, reaching, semanticModel, cancellationToken))
                 {
-                    return sibling;
+                    changed = reaching.Add(symbol);
                 }
             }
         }
 
-        return null;
+        foreach (var sibling in siblings)
+        {
+            if (sibling is not LocalFunctionStatementSyntax && References(sibling, reaching, semanticModel, cancellationToken))
+            {
+                return sibling;
+            }
+        }
+
+        return localFunction;
+    }
+
+    private static bool References(SyntaxNode node, HashSet<ISymbol> symbols, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        foreach (var name in node.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (semanticModel.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition is { } symbol && symbols.Contains(symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed class Uses

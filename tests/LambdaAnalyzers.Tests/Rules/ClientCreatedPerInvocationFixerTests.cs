@@ -539,6 +539,58 @@ public sealed class ClientCreatedPerInvocationFixerTests
     }.RunAsync();
 
     [Fact]
+    public Task LocalFunctionReachedThroughAnother_HoistsBeforeTheFirstUse() => new Verify.Test
+    {
+        TestState = { OutputKind = OutputKind.ConsoleApplication },
+        TestCode = """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.RuntimeSupport;
+            using Amazon.Lambda.Serialization.SystemTextJson;
+            using Amazon.SQS;
+
+            var queue = "https://sqs/queue";
+            var handler = async (string message, ILambdaContext context) => await SendAsync(message);
+            await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+
+            async Task<string> SendAsync(string message)
+            {
+                await EnqueueAsync(message);
+                return message;
+            }
+
+            async Task EnqueueAsync(string message)
+            {
+                var sqs = [|new AmazonSQSClient()|];
+                await sqs.SendMessageAsync(queue, message);
+            }
+            """,
+        FixedCode = """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.RuntimeSupport;
+            using Amazon.Lambda.Serialization.SystemTextJson;
+            using Amazon.SQS;
+
+            var queue = "https://sqs/queue";
+            var sqs = new AmazonSQSClient();
+            var handler = async (string message, ILambdaContext context) => await SendAsync(message);
+            await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+
+            async Task<string> SendAsync(string message)
+            {
+                await EnqueueAsync(message);
+                return message;
+            }
+
+            async Task EnqueueAsync(string message)
+            {
+                await sqs.SendMessageAsync(queue, message);
+            }
+            """,
+    }.RunAsync();
+
+    [Fact]
     public Task NameTakenInTheEnclosingBody_GetsAnotherName() => new Verify.Test
     {
         TestState = { OutputKind = OutputKind.ConsoleApplication },
