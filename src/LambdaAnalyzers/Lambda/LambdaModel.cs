@@ -25,6 +25,7 @@ internal sealed class LambdaModel
         Symbols = symbols;
         Clients = new ClientCatalog(compilation);
         OneTimeInitialization = new OneTimeInitialization(compilation);
+        Async = new AsyncSymbols(compilation);
     }
 
     public Compilation Compilation { get; }
@@ -33,6 +34,9 @@ internal sealed class LambdaModel
 
     /// <summary>The client types and factories that should be created once per execution environment.</summary>
     public ClientCatalog Clients { get; }
+
+    /// <summary>Tasks, task-like types and the APIs that start background work.</summary>
+    public AsyncSymbols Async { get; }
 
     /// <summary>Recognizes values stored once and reused (<c>??=</c>, null-guarded assignment, <c>Lazy&lt;T&gt;</c>, ...).</summary>
     public OneTimeInitialization OneTimeInitialization { get; }

@@ -1,15 +1,21 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LambdaAnalyzers.Lambda;
 
 /// <summary>
-/// Recognizes values that are stored once and reused, even though the code that makes them sits in a handler:
-/// <c>_f ??= value</c>, <c>if (_f is null) _f = value</c> (double-checked locks included), <c>Lazy&lt;T&gt;</c>,
-/// <c>LazyInitializer.EnsureInitialized</c> and <c>Interlocked.CompareExchange</c>.
+/// Recognizes values that are made once and reused, even though the code that makes them sits in a handler:
+/// <c>_f ??= value</c>, <c>_f ?? (_f = value)</c>, <c>_f = _f ?? value</c>, <c>_f = _f is null ? value : _f</c>,
+/// <c>if (_f is null) _f = value</c> (double-checked locks and early returns included), an <c>if</c> whose condition
+/// reads a member its body then writes (<c>if (!_initialized) { ...; _initialized = true; }</c>), <c>Lazy&lt;T&gt;</c>
+/// and <c>LazyInitializer.EnsureInitialized</c> factories (lambdas or local functions), and
+/// <c>Interlocked.CompareExchange</c>.
 /// </summary>
 internal sealed class OneTimeInitialization
 {
+    private const int MaxLocalFunctionDepth = 3;
+
     private readonly INamedTypeSymbol? _lazy;
     private readonly INamedTypeSymbol? _lazyInitializer;
     private readonly INamedTypeSymbol? _interlocked;
@@ -26,10 +32,13 @@ internal sealed class OneTimeInitialization
     /// one yet. <paramref name="overwritten"/> is the field or property the value is stored into when no such guard
     /// protects it.
     /// </summary>
-    public bool IsGuarded(IOperation operation, out ISymbol? overwritten)
+    public bool IsGuarded(IOperation operation, out ISymbol? overwritten) => IsGuarded(operation, out overwritten, 0);
+
+    private bool IsGuarded(IOperation operation, out ISymbol? overwritten, int depth)
     {
         overwritten = null;
         var crossedStatement = false;
+        var path = new List<IOperation>();
         var current = operation;
         for (var parent = current.Parent; parent is not null; current = parent, parent = parent.Parent)
         {
@@ -44,7 +53,7 @@ internal sealed class OneTimeInitialization
                         return false;
                     }
 
-                    if (IsNullChecked(assignment, member!))
+                    if (IsGuardedOnTheWay(path, member!) || IsGuardedAround(assignment, member!))
                     {
                         return true;
                     }
@@ -52,72 +61,73 @@ internal sealed class OneTimeInitialization
                     overwritten = member;
                     return false;
 
-                case IArgumentOperation argument when !crossedStatement
-                    && argument.Parent is IInvocationOperation invocation
-                    && invocation.TargetMethod.ContainingType.IsType(_interlocked)
-                    && invocation.TargetMethod.Name == nameof(System.Threading.Interlocked.CompareExchange):
+                case IArgumentOperation argument when !crossedStatement && IsInterlockedCompareExchange(argument):
+                    return true;
+
+                case IConditionalOperation conditional when conditional.Condition != current && GuardsItsBody(conditional, current):
+                    // The value goes through a local: the enclosing if still makes it at most once.
                     return true;
 
                 case IAnonymousFunctionOperation lambda:
                     // The factory of a Lazy<T> or LazyInitializer runs once, whatever its body does.
                     return IsLazyFactory(lambda);
 
-                case ILocalFunctionOperation or IMethodBodyOperation:
+                case ILocalFunctionOperation localFunction:
+                    return depth < MaxLocalFunctionDepth && IsOnlyUsedOnce(localFunction, depth);
+
+                case IMethodBodyOperation:
                     return false;
 
                 case IExpressionStatementOperation or IVariableDeclaratorOperation or IReturnOperation or IBlockOperation:
                     crossedStatement = true;
                     break;
             }
+
+            path.Add(parent);
         }
 
         return false;
     }
 
-    private bool IsLazyFactory(IAnonymousFunctionOperation lambda)
+    private bool IsInterlockedCompareExchange(IArgumentOperation argument) =>
+        argument.Parent is IInvocationOperation invocation
+        && invocation.TargetMethod.ContainingType.IsType(_interlocked)
+        && invocation.TargetMethod.Name == nameof(System.Threading.Interlocked.CompareExchange);
+
+    /// <summary><c>_f = _f ?? value</c> and <c>_f = _f is null ? value : _f</c>.</summary>
+    private static bool IsGuardedOnTheWay(List<IOperation> path, ISymbol member)
     {
-        IOperation current = lambda;
-        while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+        foreach (var operation in path)
         {
-            current = current.Parent;
+            switch (operation)
+            {
+                case ICoalesceOperation coalesce when IsReferenceTo(coalesce.Value, member):
+                    return true;
+                case IConditionalOperation conditional when TestsForNull(conditional.Condition, member):
+                    return true;
+            }
         }
 
-        if (current.Parent is not IArgumentOperation argument)
-        {
-            return false;
-        }
-
-        return argument.Parent switch
-        {
-            IObjectCreationOperation creation => creation.Type.IsType(_lazy),
-            IInvocationOperation invocation => invocation.TargetMethod.ContainingType.IsType(_lazyInitializer),
-            _ => false,
-        };
-    }
-
-    private static bool IsMember(IOperation target, out ISymbol? member)
-    {
-        member = target switch
-        {
-            IFieldReferenceOperation field => field.Field.OriginalDefinition,
-            IPropertyReferenceOperation property => property.Property.OriginalDefinition,
-            _ => null,
-        };
-        return member is not null;
+        return false;
     }
 
     /// <summary>
-    /// Whether an <c>if</c> that encloses the assignment, or that precedes it in an enclosing block (the early-return
-    /// shape), tests the member against null.
+    /// Whether the assignment sits in <c>_f ?? (_f = value)</c>, or under an <c>if</c> that tests the member for null
+    /// (enclosing it, or preceding it in an enclosing block: the early-return shape), or under an <c>if</c> that
+    /// reads a member its body writes.
     /// </summary>
-    private static bool IsNullChecked(IOperation assignment, ISymbol member)
+    private static bool IsGuardedAround(IOperation assignment, ISymbol member)
     {
         var current = assignment;
         for (var parent = current.Parent; parent is not null; current = parent, parent = parent.Parent)
         {
             switch (parent)
             {
-                case IConditionalOperation conditional when conditional.Condition != current && TestsForNull(conditional.Condition, member):
+                case ICoalesceOperation coalesce when coalesce.WhenNull == current && IsReferenceTo(coalesce.Value, member):
+                    return true;
+
+                case IConditionalOperation conditional when conditional.Condition != current
+                    && (TestsForNull(conditional.Condition, member) || GuardsItsBody(conditional, current)):
                     return true;
 
                 case IBlockOperation block:
@@ -142,6 +152,125 @@ internal sealed class OneTimeInitialization
         }
 
         return false;
+    }
+
+    /// <summary>An <c>if</c> whose condition reads a field or property that the branch holding the code writes.</summary>
+    private static bool GuardsItsBody(IConditionalOperation conditional, IOperation branch)
+    {
+        if (branch != conditional.WhenTrue)
+        {
+            return false;
+        }
+
+        foreach (var read in conditional.Condition.DescendantsAndSelf())
+        {
+            if (IsLongLivedMember(read, out var member) && Writes(branch, member!))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Writes(IOperation body, ISymbol member)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            var target = operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
+                _ => null,
+            };
+            if (target is not null && IsReferenceTo(target, member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsLazyFactory(IAnonymousFunctionOperation lambda) => IsLazyFactoryArgument(lambda);
+
+    /// <summary>A delegate (lambda or method group) given to <c>new Lazy&lt;T&gt;(...)</c> or <c>LazyInitializer</c>.</summary>
+    private bool IsLazyFactoryArgument(IOperation @delegate)
+    {
+        var current = @delegate;
+        while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not IArgumentOperation argument)
+        {
+            return false;
+        }
+
+        return argument.Parent switch
+        {
+            IObjectCreationOperation creation => creation.Type.IsType(_lazy),
+            IInvocationOperation invocation => invocation.TargetMethod.ContainingType.IsType(_lazyInitializer),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// A local function whose every use makes its result once: passed as a Lazy factory, or called where the call
+    /// itself is guarded (<c>_f ??= Create()</c>). An unused local function never runs.
+    /// </summary>
+    private bool IsOnlyUsedOnce(ILocalFunctionOperation localFunction, int depth)
+    {
+        IOperation top = localFunction;
+        while (top.Parent is not null)
+        {
+            top = top.Parent;
+        }
+
+        foreach (var operation in top.Descendants())
+        {
+            switch (operation)
+            {
+                case IMethodReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, localFunction.Symbol):
+                    if (!IsLazyFactoryArgument(reference))
+                    {
+                        return false;
+                    }
+
+                    break;
+
+                case IInvocationOperation call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, localFunction.Symbol):
+                    if (!IsGuarded(call, out _, depth + 1))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A static member, or a member of <c>this</c>: state that outlives the invocation, unlike members of the event.</summary>
+    private static bool IsLongLivedMember(IOperation operation, out ISymbol? member)
+    {
+        member = null;
+        return operation is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation }
+            && IsMember(operation, out member);
+    }
+
+    private static bool IsMember(IOperation target, out ISymbol? member)
+    {
+        member = target switch
+        {
+            IFieldReferenceOperation field => field.Field.OriginalDefinition,
+            IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+            _ => null,
+        };
+        return member is not null;
     }
 
     private static bool TestsForNull(IOperation condition, ISymbol member)

@@ -485,6 +485,136 @@ public sealed class ClientCreatedPerInvocationAnalyzerTests
         }
         """);
 
+    [Fact]
+    public Task OlderLazyIdioms_DoNotReport() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Function
+        {
+            private IAmazonS3? _a, _b, _c, _d, _e;
+            private bool _initialized;
+
+            public string Handle(string input, ILambdaContext context)
+            {
+                var a = _a ?? (_a = new AmazonS3Client());
+                _b = _b ?? new AmazonS3Client();
+                _c = _c is null ? new AmazonS3Client() : _c;
+                if (!_initialized)
+                {
+                    _d = new AmazonS3Client();
+                    _initialized = true;
+                }
+
+                return input;
+            }
+
+            public IAmazonS3 Get(string input, ILambdaContext context) => _e ?? (_e = new AmazonS3Client());
+        }
+        """);
+
+    [Fact]
+    public Task CreationThroughALocalUnderAGuard_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Function
+        {
+            private IAmazonS3? _a, _b;
+
+            public string Handle(string input, ILambdaContext context)
+            {
+                if (_a is null)
+                {
+                    var created = new AmazonS3Client();
+                    if (Interlocked.CompareExchange(ref _a, created, null) is not null)
+                    {
+                        created.Dispose();
+                    }
+                }
+
+                if (_b == null)
+                {
+                    var client = new AmazonS3Client();
+                    _b = client;
+                }
+
+                return input;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LocalFunctionUsedAsLazyFactory_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Function
+        {
+            private static Lazy<IAmazonS3>? s_lazy;
+            private static IAmazonS3? s_client;
+            private static IAmazonS3? s_other;
+
+            public string Handle(string input, ILambdaContext context)
+            {
+                s_lazy ??= new Lazy<IAmazonS3>(CreateClient);
+                LazyInitializer.EnsureInitialized(ref s_client, CreateClient);
+                s_other ??= CreateOther();
+                return input;
+
+                static IAmazonS3 CreateClient() => new AmazonS3Client();
+                static IAmazonS3 CreateOther() => new AmazonS3Client();
+                static IAmazonS3 NeverCalled() => new AmazonS3Client();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LocalFunctionCalledOnEveryInvocation_Reports() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Function
+        {
+            private static IAmazonS3? s_client;
+
+            public string Handle(string input, ILambdaContext context)
+            {
+                s_client ??= Create();
+                var fresh = Create();
+                return input;
+
+                static IAmazonS3 Create() => {|#0:new AmazonS3Client()|};
+            }
+        }
+        """, Created(0, "AmazonS3Client"));
+
+    [Fact]
+    public Task ConditionOnTheEventNotOnState_Reports() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Request
+        {
+            public bool Done { get; set; }
+        }
+
+        public class Function
+        {
+            public void Handle(Request request, ILambdaContext context)
+            {
+                if (!request.Done)
+                {
+                    var s3 = {|#0:new AmazonS3Client()|};
+                    request.Done = true;
+                }
+            }
+        }
+        """, Created(0, "AmazonS3Client"));
+
     // ---- Not reported: the creation depends on the invocation --------------------------------------------------
 
     [Fact]

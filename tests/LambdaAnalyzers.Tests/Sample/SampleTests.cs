@@ -1,4 +1,5 @@
 using LambdaAnalyzers.Tests.Meta;
+using LambdaAnalyzers.Tests.Robustness;
 using LambdaAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -11,35 +12,18 @@ namespace LambdaAnalyzers.Tests.Sample;
 /// </summary>
 public sealed class SampleTests
 {
-    // What the SDK's ImplicitUsings adds to a console or class-library project.
-    private const string ImplicitUsings = """
-        global using global::System;
-        global using global::System.Collections.Generic;
-        global using global::System.IO;
-        global using global::System.Linq;
-        global using global::System.Net.Http;
-        global using global::System.Threading;
-        global using global::System.Threading.Tasks;
-        """;
-
-    private static readonly (string Name, OutputKind Kind)[] Projects =
-    [
-        ("InvoiceImporter", OutputKind.DynamicallyLinkedLibrary),
-        ("NotificationsService", OutputKind.ConsoleApplication),
-    ];
-
     [Fact]
     public async Task SampleReportsExactlyTheExpectedDiagnostics()
     {
         var actual = new List<string>();
-        foreach (var (name, kind) in Projects)
+        foreach (var (name, kind) in CodeCorpus.SampleProjects)
         {
-            var compilation = await CompileAsync(name, kind);
+            var compilation = await CodeCorpus.CompileSampleAsync(name, kind);
             var result = await AnalyzerRunner.RunAsync(compilation, RuleCatalog.Analyzers);
             Assert.Empty(result.Crashes);
             actual.AddRange(result.Diagnostics
                 .Where(d => d.Id.StartsWith("LMB", StringComparison.Ordinal))
-                .Select(d => Describe(d, name)));
+                .Select(Describe));
         }
 
         var expected = File.ReadLines(Repository.PathOf("tests", "Sample", "expected-diagnostics.txt"))
@@ -51,29 +35,14 @@ public sealed class SampleTests
     [Fact]
     public async Task SampleCompilesWithoutErrors()
     {
-        foreach (var (name, kind) in Projects)
+        foreach (var (name, kind) in CodeCorpus.SampleProjects)
         {
-            var compilation = await CompileAsync(name, kind);
+            var compilation = await CodeCorpus.CompileSampleAsync(name, kind);
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         }
     }
 
-    internal static IEnumerable<string> SourceFiles(string project)
-    {
-        var directory = Repository.PathOf("tests", "Sample", project);
-        return Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
-            .Where(path => !path.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                        && !path.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
-    }
-
-    internal static Task<Microsoft.CodeAnalysis.CSharp.CSharpCompilation> CompileAsync(string project, OutputKind kind)
-    {
-        var sources = SourceFiles(project).Select(path => (path, File.ReadAllText(path))).Append(("GlobalUsings.g.cs", ImplicitUsings));
-        return AnalyzerRunner.CompileAsync(sources, outputKind: kind, assemblyName: project);
-    }
-
-    private static string Describe(Diagnostic diagnostic, string project)
+    private static string Describe(Diagnostic diagnostic)
     {
         var span = diagnostic.Location.GetLineSpan();
         var relative = Path.GetRelativePath(Repository.PathOf("tests", "Sample"), span.Path).Replace(Path.DirectorySeparatorChar, '/');

@@ -25,6 +25,10 @@ internal static class TestReferences
         FromType<Amazon.Lambda.S3Events.S3Event>(),
         FromType<Amazon.Lambda.SQSEvents.SQSEvent>(),
         FromType<Amazon.Lambda.TestUtilities.TestLambdaContext>(),
+        FromType<Amazon.Lambda.SNSEvents.SNSEvent>(),
+        FromType<Amazon.Lambda.DynamoDBEvents.DynamoDBEvent>(),
+        FromType<Amazon.Lambda.KinesisEvents.KinesisEvent>(),
+        FromType<Amazon.Lambda.CloudWatchEvents.ScheduledEvents.ScheduledEvent>(),
     ];
 
     /// <summary>The real AWS SDK assemblies.</summary>
@@ -36,8 +40,15 @@ internal static class TestReferences
         FromType<Amazon.SQS.AmazonSQSClient>(),
     ];
 
+    /// <summary>Microsoft's dependency injection, which Annotations functions use.</summary>
+    public static ImmutableArray<MetadataReference> DependencyInjection { get; } =
+    [
+        FromType<Microsoft.Extensions.DependencyInjection.IServiceCollection>(),
+        FromType<Microsoft.Extensions.DependencyInjection.ServiceCollection>(),
+    ];
+
     /// <summary>Everything a Lambda test source compiles against besides the framework.</summary>
-    public static ImmutableArray<MetadataReference> All { get; } = Lambda.AddRange(AwsSdk);
+    public static ImmutableArray<MetadataReference> All { get; } = [.. Lambda, .. AwsSdk, .. DependencyInjection];
 
     private static MetadataReference FromType<T>() => MetadataReference.CreateFromFile(typeof(T).Assembly.Location);
 }
