@@ -53,12 +53,21 @@ internal static class CodeCorpus
         return AnalyzerRunner.CompileAsync(sources, outputKind: kind, assemblyName: project);
     }
 
-    /// <summary>One file of tests/ValidLambdaCode as its own project: an executable when it has top-level statements or a Main.</summary>
+    /// <summary>
+    /// One file of tests/ValidLambdaCode as its own project: an executable when it has top-level statements or a Main,
+    /// with ASP.NET Core when it uses the bridge.
+    /// </summary>
     public static Task<CSharpCompilation> CompileValidFileAsync(string relativePath)
     {
         var path = Path.Combine(ValidCodeFolder, relativePath);
         var text = File.ReadAllText(path);
-        return AnalyzerRunner.CompileAsync([(path, text), ("GlobalUsings.g.cs", ImplicitUsings)], outputKind: KindOf(text), assemblyName: Path.GetFileNameWithoutExtension(path));
+        var aspNetCore = text.Contains("using Amazon.Lambda.AspNetCoreServer;", StringComparison.Ordinal);
+        return AnalyzerRunner.CompileAsync(
+            [(path, text), ("GlobalUsings.g.cs", ImplicitUsings)],
+            references: aspNetCore ? [.. TestReferences.All, TestReferences.AspNetCoreServer] : null,
+            outputKind: KindOf(text),
+            assemblyName: Path.GetFileNameWithoutExtension(path),
+            framework: aspNetCore ? TestReferences.Net80AspNetCore : null);
     }
 
     public static OutputKind KindOf(string text)

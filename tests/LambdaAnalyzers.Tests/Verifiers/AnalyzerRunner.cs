@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace LambdaAnalyzers.Tests.Verifiers;
 
@@ -16,14 +17,15 @@ internal static class AnalyzerRunner
         IEnumerable<(string Path, string Text)> sources,
         IEnumerable<MetadataReference>? references = null,
         OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
-        string assemblyName = "Test")
+        string assemblyName = "Test",
+        ReferenceAssemblies? framework = null)
     {
-        var framework = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var frameworkReferences = await (framework ?? TestReferences.Net80).ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         return CSharpCompilation.Create(
             assemblyName,
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path)),
-            framework.AddRange(references ?? TestReferences.All),
+            frameworkReferences.AddRange(references ?? TestReferences.All),
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
     }
 

@@ -14,6 +14,15 @@ internal static class TestReferences
         new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.31"),
         Path.Combine("ref", "net8.0"));
 
+    /// <summary>.NET 8 and ASP.NET Core 8 reference assemblies, for the ASP.NET Core bridge.</summary>
+    public static ReferenceAssemblies Net80AspNetCore { get; } =
+        Net80.AddPackages([new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.31")]);
+
+    /// <summary>The ASP.NET Core bridge stand-in (Amazon.Lambda.AspNetCoreServer), which needs <see cref="Net80AspNetCore"/>.</summary>
+    /// <remarks>Found by file: loading its types would need ASP.NET Core in the test process.</remarks>
+    public static MetadataReference AspNetCoreServer { get; } =
+        MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "Amazon.Lambda.AspNetCoreServer.dll"));
+
     /// <summary>The Amazon.Lambda.* stand-ins, with the real assembly names.</summary>
     public static ImmutableArray<MetadataReference> Lambda { get; } =
     [
