@@ -4,6 +4,9 @@ namespace LambdaAnalyzers;
 public static class RuleIdentifiers
 {
     public const string ClientCreatedPerInvocation = "LMB0001";
+    public const string WorkLeftRunning = "LMB0002";
+    public const string HandlerNotAwaitable = "LMB0003";
+    public const string BlockingWait = "LMB0004";
 
     private const string DocsBase = "https://github.com/lambda-analyzers/lambda-analyzers/blob/main/docs/rules/";
 

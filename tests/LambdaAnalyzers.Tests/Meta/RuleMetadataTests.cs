@@ -60,7 +60,7 @@ public sealed partial class RuleMetadataTests
         var rule = RuleCatalog.Rules.Single(r => r.Id == id);
         Assert.True(rule.IsEnabledByDefault);
         Assert.Contains(rule.Category, new[] { RuleCategories.Performance, RuleCategories.Reliability, RuleCategories.Security });
-        Assert.Contains(rule.DefaultSeverity, new[] { DiagnosticSeverity.Warning, DiagnosticSeverity.Info });
+        Assert.Contains(rule.DefaultSeverity, new[] { DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Info });
         Assert.False(string.IsNullOrWhiteSpace(rule.Description.ToString()));
         Assert.DoesNotContain(".", rule.Title.ToString());
     }

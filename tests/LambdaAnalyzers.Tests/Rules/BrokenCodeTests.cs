@@ -26,6 +26,18 @@ public sealed class BrokenCodeTests
         { "LocalFunctionWithoutBody", "static AmazonS3Client Make(ILambdaContext c) =>" },
         { "UnknownLocal", "var s3 = new AmazonS3Client(config);" },
         { "HttpClientHalfTyped", "var http = new HttpClient(new HttpClientHandler(), " },
+        { "DiscardedHalfTypedCall", "_ = control.GetStringAsync(" },
+        { "DiscardedUnknownCall", "_ = SendAsync(input);" },
+        { "TaskRunWithoutBody", "Task.Run(async () =>" },
+        { "TaskLocalHalfUsed", "var pending = control.GetStringAsync(input); pending." },
+        { "ForEachAsyncLambdaHalfTyped", "new System.Collections.Generic.List<string>().ForEach(async x => await" },
+        { "ResultOfUnknown", "var text = missing.Result;" },
+        { "HalfTypedWaitAll", "Task.WaitAll(" },
+        { "HalfTypedSleep", "System.Threading.Thread.Sleep(" },
+        { "ThreadWithoutBody", "new System.Threading.Thread(() => ).Start(" },
+        { "HalfTypedTimer", "var timer = new System.Threading.Timer(_ => { }, null, " },
+        { "AsyncVoidLocalFunction", "async void Later(ILambdaContext c) { await Task.Delay(" },
+        { "GetResultOfErrorType", "var x = Unknown().GetAwaiter().GetResult();" },
     };
 
     [Theory]

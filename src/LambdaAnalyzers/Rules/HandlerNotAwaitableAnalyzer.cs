@@ -1,0 +1,398 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using LambdaAnalyzers.Lambda;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Rules;
+
+/// <summary>
+/// LMB0003: a handler the runtime cannot await. An <c>async void</c> handler (the class-library runtime refuses to
+/// start it; a generated Annotations wrapper or a bootstrap returns at its first <c>await</c>), a class-library handler
+/// returning <c>ValueTask</c> (the runtime awaits only <c>Task</c>/<c>Task&lt;T&gt;</c> and serializes anything else),
+/// and an async lambda given to a bootstrap as an <c>Action&lt;...&gt;</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
+{
+    private const string Title = "Lambda handlers must return Task";
+    private const string Description =
+        "The Lambda runtime awaits a handler only when it returns Task or Task<T>. The class-library runtime refuses to start an async void " +
+        "handler; a handler returning ValueTask is serialized, not awaited; an async lambda registered with a bootstrap as an Action returns at " +
+        "its first await. The invocation then ends while the work is still running, and the frozen execution environment suspends it, to " +
+        "resume during a later invocation or never.";
+
+    internal static readonly DiagnosticDescriptor AsyncVoidRule = new(
+        RuleIdentifiers.HandlerNotAwaitable,
+        Title,
+        "'{0}' is async void: the Lambda runtime cannot await it; return Task",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.HandlerNotAwaitable));
+
+    internal static readonly DiagnosticDescriptor ValueTaskRule = new(
+        RuleIdentifiers.HandlerNotAwaitable,
+        Title,
+        "'{0}' returns '{1}', which the Lambda runtime does not await; return '{2}'",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.HandlerNotAwaitable));
+
+    internal static readonly DiagnosticDescriptor ActionLambdaRule = new(
+        RuleIdentifiers.HandlerNotAwaitable,
+        Title,
+        "The async lambda given to '{0}' is an '{1}': it returns at its first await and the rest runs after the invocation ends; return Task",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.HandlerNotAwaitable));
+
+    /// <summary>Diagnostic property: which shape was reported, <see cref="AsyncVoid"/>, <see cref="ValueTask"/> or <see cref="ActionLambda"/>.</summary>
+    internal const string KindProperty = "Kind";
+
+    internal const string AsyncVoid = "AsyncVoid";
+    internal const string ValueTask = "ValueTask";
+    internal const string ActionLambda = "ActionLambda";
+
+    private static readonly ImmutableDictionary<string, string?> s_asyncVoidProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, AsyncVoid);
+    private static readonly ImmutableDictionary<string, string?> s_valueTaskProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, ValueTask);
+    private static readonly ImmutableDictionary<string, string?> s_actionLambdaProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, ActionLambda);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(AsyncVoidRule, ValueTaskRule, ActionLambdaRule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static compilationContext =>
+        {
+            if (LambdaModel.TryGet(compilationContext.Compilation) is not { } model)
+            {
+                return;
+            }
+
+            var analyzer = new CompilationAnalyzer(model);
+            compilationContext.RegisterOperationBlockAction(analyzer.AnalyzeMethod);
+            compilationContext.RegisterOperationBlockStartAction(analyzer.AnalyzeBlockStart);
+            compilationContext.RegisterOperationAction(analyzer.AnalyzeLocalFunction, OperationKind.LocalFunction);
+        });
+    }
+
+    private sealed class CompilationAnalyzer(LambdaModel model)
+    {
+        /// <summary>For each simple name used anywhere in the compilation, the trees that use it; built on first need.</summary>
+        private Dictionary<string, HashSet<SyntaxTree>>? _namesInUse;
+
+        public void AnalyzeBlockStart(OperationBlockStartAnalysisContext context)
+        {
+            if (model.Symbols.BootstrapRegistrations.IsEmpty || model.GetInvocationScope(context) is not { } scope)
+            {
+                return;
+            }
+
+            // A member that registers a lambda or local function with a bootstrap has a scope: look at its registrations.
+            var registrations = new RegistrationAnalyzer(model, scope);
+            context.RegisterOperationAction(registrations.Analyze, OperationKind.Invocation, OperationKind.ObjectCreation);
+        }
+
+        /// <summary>An async void local function with an ILambdaContext parameter.</summary>
+        public void AnalyzeLocalFunction(OperationAnalysisContext context)
+        {
+            var localFunction = (ILocalFunctionOperation)context.Operation;
+            if (localFunction.Symbol is { IsAsync: true, ReturnsVoid: true } symbol
+                && HandlerDiscovery.TakesLambdaContext(symbol, model.Symbols)
+                && localFunction.Syntax is LocalFunctionStatementSyntax syntax)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(AsyncVoidRule, syntax.Identifier.GetLocation(), s_asyncVoidProperties, symbol.Name));
+            }
+        }
+
+        /// <summary>An async void handler method, or a handler method returning a value task.</summary>
+        public void AnalyzeMethod(OperationBlockAnalysisContext context)
+        {
+            if (context.OwningSymbol is not IMethodSymbol method
+                || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation)
+                || context.OperationBlocks.IsEmpty
+                || GetIdentifier(context.OperationBlocks[0].Syntax) is not { } identifier)
+            {
+                return;
+            }
+
+            // An explicit interface implementation is named 'IHandler.Handle'; the message names what the code says.
+            var location = identifier.GetLocation();
+            var name = identifier.ValueText;
+
+            if (method is { IsAsync: true, ReturnsVoid: true })
+            {
+                // By signature, [LambdaFunction], or registered with a bootstrap as a method group in the same file.
+                if (model.IsHandlerMethod(method, context.OperationBlocks[0].SemanticModel, context.CancellationToken))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(AsyncVoidRule, location, s_asyncVoidProperties, name));
+                }
+
+                return;
+            }
+
+            if (!model.Async.IsValueTask(method.ReturnType))
+            {
+                return;
+            }
+
+            if (HandlerDiscovery.IsLambdaFunction(method, model.Symbols))
+            {
+                // The Annotations wrapper returns (or serializes) the value task without awaiting it, whoever else calls the method.
+                if (CreateValueTaskDiagnostic(method, location) is { } diagnostic)
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+            else if (context.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary
+                && HandlerDiscovery.TakesLambdaContext(method, model.Symbols)
+                && HasClassLibraryHandlerShape(method)
+                && context.OperationBlocks[0].SemanticModel is { } semanticModel
+                && !IsUsedInCompilation(method, semanticModel, context.CancellationToken)
+                && CreateValueTaskDiagnostic(method, location) is { } diagnostic)
+            {
+                // Only a class library is loaded by the class-library runtime, and it calls the handler: a method the
+                // project itself calls or passes on is a helper that its caller awaits.
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        /// <summary>
+        /// Whether the method may be called, or used as a method group, anywhere in the compilation. A use in another
+        /// file is assumed from its name alone (binding other files would cost every file); in the method's own file the
+        /// name is bound. Names in documentation comments are not uses.
+        /// </summary>
+        private bool IsUsedInCompilation(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
+        {
+            var names = Volatile.Read(ref _namesInUse);
+            if (names is null)
+            {
+                names = CollectNamesInUse(semanticModel.Compilation, cancellationToken);
+                Interlocked.CompareExchange(ref _namesInUse, names, null);
+            }
+
+            if (!names.TryGetValue(method.Name, out var trees))
+            {
+                return false;
+            }
+
+            var tree = semanticModel.SyntaxTree;
+            if (trees.Count > 1 || !trees.Contains(tree))
+            {
+                return true;
+            }
+
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is SimpleNameSyntax name && name.Identifier.ValueText == method.Name)
+                {
+                    var info = semanticModel.GetSymbolInfo(name, cancellationToken);
+                    if (IsMethod(info.Symbol, method))
+                    {
+                        return true;
+                    }
+
+                    foreach (var candidate in info.CandidateSymbols)
+                    {
+                        if (IsMethod(candidate, method))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsMethod(ISymbol? symbol, IMethodSymbol method) =>
+            symbol is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, method.OriginalDefinition);
+
+        private static Dictionary<string, HashSet<SyntaxTree>> CollectNamesInUse(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var names = new Dictionary<string, HashSet<SyntaxTree>>(StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is SimpleNameSyntax name)
+                    {
+                        if (!names.TryGetValue(name.Identifier.ValueText, out var trees))
+                        {
+                            trees = new HashSet<SyntaxTree>();
+                            names.Add(name.Identifier.ValueText, trees);
+                        }
+
+                        trees.Add(tree);
+                    }
+                }
+            }
+
+            return names;
+        }
+
+        /// <summary>
+        /// Whether the class-library runtime could invoke the method: at most two parameters, the last an ILambdaContext,
+        /// no ref or params parameters, not generic, in a non-generic class or struct, neither abstract nor an override or
+        /// an interface implementation (those are called through the member they implement).
+        /// </summary>
+        private bool HasClassLibraryHandlerShape(IMethodSymbol method)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.IsGenericMethod || method.IsAbstract || method.IsOverride
+                || method.Parameters.Length is 0 or > 2
+                || !method.Parameters[method.Parameters.Length - 1].Type.IsType(model.Symbols.LambdaContext))
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind != RefKind.None || parameter.IsParams)
+                {
+                    return false;
+                }
+            }
+
+            var type = method.ContainingType;
+            if (type is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || (type.IsAbstract && !method.IsStatic))
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.ContainingType)
+            {
+                if (current.IsGenericType)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private Diagnostic? CreateValueTaskDiagnostic(IMethodSymbol method, Location location)
+        {
+            if (method.ReturnType is not INamedTypeSymbol returnType)
+            {
+                return null;
+            }
+
+            ITypeSymbol? replacement;
+            if (returnType.IsType(model.Async.ValueTaskOfT) && returnType.TypeArguments.Length == 1)
+            {
+                replacement = model.Async.TaskOfT?.Construct(returnType.TypeArguments, returnType.TypeArgumentNullableAnnotations);
+            }
+            else
+            {
+                replacement = model.Async.Task;
+            }
+
+            if (replacement is null || returnType.TypeArguments.Length == 1 && returnType.TypeArguments[0].TypeKind == TypeKind.Error)
+            {
+                return null;
+            }
+
+            return Diagnostic.Create(
+                ValueTaskRule,
+                location,
+                s_valueTaskProperties,
+                method.Name,
+                returnType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                replacement.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+        }
+
+        /// <summary>The identifier of the method declaration whose body this is.</summary>
+        private static SyntaxToken? GetIdentifier(SyntaxNode blockSyntax)
+        {
+            for (var node = blockSyntax; node is not null; node = node.Parent)
+            {
+                if (node is MethodDeclarationSyntax declaration)
+                {
+                    return declaration.Identifier;
+                }
+
+                if (node is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The bootstrap registrations of one member whose handler is an async lambda or async void local function.</summary>
+    private sealed class RegistrationAnalyzer(LambdaModel model, InvocationScope scope)
+    {
+        private readonly ConcurrentDictionary<IOperation, byte> _reportedLambdas = new();
+        private readonly ConcurrentDictionary<IMethodSymbol, byte> _reportedLocalFunctions = new(SymbolEqualityComparer.Default);
+
+        public void Analyze(OperationAnalysisContext context)
+        {
+            if (HandlerDiscovery.GetBootstrapHandlerArgument(context.Operation, model.Symbols) is not { } value
+                || value.Parent is not IArgumentOperation { Parameter.Type: INamedTypeSymbol { DelegateInvokeMethod.ReturnsVoid: true } delegateType })
+            {
+                return;
+            }
+
+            var code = HandlerDiscovery.UnwrapDelegate(value);
+            if (code is ILocalReferenceOperation local && scope.Locals.GetSingleAssignment(local.Local) is { } assigned)
+            {
+                code = HandlerDiscovery.UnwrapDelegate(assigned);
+            }
+
+            switch (code)
+            {
+                case IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda
+                    when lambda.Syntax is AnonymousFunctionExpressionSyntax { AsyncKeyword: var asyncKeyword } && _reportedLambdas.TryAdd(lambda, 0):
+                    var registration = context.Operation switch
+                    {
+                        IInvocationOperation invocation => invocation.TargetMethod.Name,
+                        IObjectCreationOperation { Type: { } type } => type.Name,
+                        _ => string.Empty,
+                    };
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        ActionLambdaRule,
+                        asyncKeyword.GetLocation(),
+                        s_actionLambdaProperties,
+                        registration,
+                        delegateType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
+                    break;
+
+                // An async void local function given as a method group; one with an ILambdaContext parameter is reported
+                // where it is declared, and ordinary methods where they are declared too.
+                case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction, IsAsync: true, ReturnsVoid: true } method }
+                    when !HandlerDiscovery.TakesLambdaContext(method, model.Symbols)
+                        && method.DeclaringSyntaxReferences.Length == 1
+                        && method.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is LocalFunctionStatementSyntax declaration
+                        && _reportedLocalFunctions.TryAdd(method.OriginalDefinition, 0):
+                    context.ReportDiagnostic(Diagnostic.Create(AsyncVoidRule, declaration.Identifier.GetLocation(), s_asyncVoidProperties, method.Name));
+                    break;
+            }
+        }
+    }
+}
