@@ -65,7 +65,7 @@ public sealed class ProjectWithoutLambdaTests
     {
         // The control: the telemetry the test above relies on does count the actions of a Lambda project.
         var analyzer = Create(analyzerName);
-        var compilation = await AnalyzerRunner.CompileAsync([("Function.cs", LambdaSource)]);
+        var compilation = await AnalyzerRunner.CompileAsync([("Function.cs", LambdaSource)], FunctionProject.References);
         var result = await AnalyzerRunner.RunAsync(compilation, [analyzer]);
         var telemetry = await result.Analysis.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
 

@@ -50,7 +50,7 @@ internal static class CodeCorpus
     public static Task<CSharpCompilation> CompileSampleAsync(string project, OutputKind kind)
     {
         var sources = SampleFiles(project).Select(path => (path, File.ReadAllText(path))).Append(("GlobalUsings.g.cs", ImplicitUsings));
-        return AnalyzerRunner.CompileAsync(sources, outputKind: kind, assemblyName: project);
+        return AnalyzerRunner.CompileAsync(sources, FunctionProject.References, kind, project);
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ internal static class CodeCorpus
         var aspNetCore = text.Contains("using Amazon.Lambda.AspNetCoreServer;", StringComparison.Ordinal);
         return AnalyzerRunner.CompileAsync(
             [(path, text), ("GlobalUsings.g.cs", ImplicitUsings)],
-            references: aspNetCore ? [.. TestReferences.All, TestReferences.AspNetCoreServer] : null,
+            references: aspNetCore ? [.. FunctionProject.References, TestReferences.AspNetCoreServer] : FunctionProject.References,
             outputKind: KindOf(text),
             assemblyName: Path.GetFileNameWithoutExtension(path),
             framework: aspNetCore ? TestReferences.Net80AspNetCore : null);

@@ -40,7 +40,7 @@ public sealed class FixEverythingTests(ITestOutputHelper output)
             var after = await AnalyzeAsync(fixedSolution);
             var expected = Keys(before).ToList();
             expected.Remove(Key(diagnostic));
-            Assert.Equal(expected.Order(StringComparer.Ordinal), Keys(after).Order(StringComparer.Ordinal));
+            Assert.Equal(expected.Order(StringComparer.Ordinal), Keys(WithoutNewSuggestions(after, before, diagnostic.Id)).Order(StringComparer.Ordinal));
             fixedPerRule[diagnostic.Id]++;
         }
 
@@ -59,8 +59,13 @@ public sealed class FixEverythingTests(ITestOutputHelper output)
 
         foreach (var fixer in RuleCatalog.Fixers)
         {
+            // A fixer may decline Fix All on purpose (LMB0008: each fix is a judgment call); it is checked one at a time.
             var provider = fixer.GetFixAllProvider();
-            Assert.NotNull(provider);
+            if (provider is null)
+            {
+                continue;
+            }
+
             foreach (var id in fixer.FixableDiagnosticIds)
             {
                 var targets = before.Where(d => d.Id == id).ToList();
@@ -94,7 +99,7 @@ public sealed class FixEverythingTests(ITestOutputHelper output)
 
                 var after = await AnalyzeAsync(current);
                 var remaining = Keys(before).ToList();
-                foreach (var key in Keys(after))
+                foreach (var key in Keys(WithoutNewSuggestions(after, before, id)))
                 {
                     Assert.True(remaining.Remove(key), $"Fix All {id} introduced {key}");
                 }
@@ -122,7 +127,7 @@ public sealed class FixEverythingTests(ITestOutputHelper output)
                 LanguageNames.CSharp,
                 compilationOptions: new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable),
                 parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-                metadataReferences: framework.AddRange(TestReferences.All)));
+                metadataReferences: framework.AddRange(FunctionProject.References)));
             foreach (var path in CodeCorpus.SampleFiles(name))
             {
                 solution = solution.AddDocument(DocumentId.CreateNewId(projectId), Path.GetFileName(path), SourceText.From(File.ReadAllText(path)), filePath: path);
@@ -183,6 +188,26 @@ public sealed class FixEverythingTests(ITestOutputHelper output)
     {
         var operations = await action.GetOperationsAsync(CancellationToken.None);
         return operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+    }
+
+    /// <summary>
+    /// Drops diagnostics of other suggestion (Info) rules that a fix brings to light: LMB0004's fix turns
+    /// <c>Thread.Sleep</c> into <c>await Task.Delay</c>, which LMB0009 then suggests giving a deadline. Warnings and
+    /// errors, and the fixed rule's own diagnostics, are all kept.
+    /// </summary>
+    private IEnumerable<Diagnostic> WithoutNewSuggestions(ImmutableArray<Diagnostic> after, ImmutableArray<Diagnostic> before, string fixedId)
+    {
+        var known = Keys(before).ToHashSet();
+        foreach (var diagnostic in after)
+        {
+            if (diagnostic.Id != fixedId && diagnostic.DefaultSeverity == DiagnosticSeverity.Info && !known.Contains(Key(diagnostic)))
+            {
+                output.WriteLine($"suggestion brought to light by a {fixedId} fix: {diagnostic}");
+                continue;
+            }
+
+            yield return diagnostic;
+        }
     }
 
     /// <summary>A diagnostic by rule, file and message: lines move when code is fixed.</summary>

@@ -23,7 +23,14 @@ public sealed class ValidCodeTests
         var result = await AnalyzerRunner.RunAsync(compilation, RuleCatalog.Analyzers);
 
         Assert.Empty(result.Crashes);
-        Assert.Empty(result.Diagnostics.Select(d => d.ToString()));
+
+        // Suggestions (Info rules such as LMB0009: pass a deadline) may still apply to idiomatic code: almost no handler
+        // passes deadlines today, which is why those rules are suggestions. A rule's own do-not-report file must be
+        // silent for every rule, suggestions included.
+        var ownRule = file.StartsWith("DoNotReport/", StringComparison.Ordinal) ? file["DoNotReport/".Length..].Split('.')[0] : null;
+        Assert.Empty(result.Diagnostics
+            .Where(d => d.DefaultSeverity != DiagnosticSeverity.Info || d.Id == ownRule)
+            .Select(d => d.ToString()));
     }
 
     [Fact]

@@ -1,0 +1,291 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// Deadlines and delays, resolved once per compilation: <c>ILambdaContext.RemainingTime</c>, cancellation tokens, the
+/// APIs that wait, and the "same method plus a CancellationToken" overloads (looked up once per method symbol).
+/// </summary>
+internal sealed class DeadlineSymbols
+{
+    private static readonly ConditionalWeakTable<Compilation, DeadlineSymbols> s_symbols = new();
+
+    private readonly ConcurrentDictionary<IMethodSymbol, IMethodSymbol?> _overloads = new(SymbolEqualityComparer.Default);
+    private readonly IAssemblySymbol _assembly;
+    private readonly INamedTypeSymbol? _obsolete;
+    private readonly INamedTypeSymbol? _taskFactory;
+    private readonly INamedTypeSymbol? _taskFactoryOfT;
+
+    private DeadlineSymbols(Compilation compilation, LambdaSymbols lambda)
+    {
+        _assembly = compilation.Assembly;
+        _obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
+        _taskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
+        _taskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
+        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        CancellationTokenSource = compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
+        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        DateTime = compilation.GetTypeByMetadataName("System.DateTime");
+        DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+        Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
+        SpinWait = compilation.GetTypeByMetadataName("System.Threading.SpinWait");
+        WaitHandle = compilation.GetTypeByMetadataName("System.Threading.WaitHandle");
+        RemainingTime = FindProperty(lambda.LambdaContext, "RemainingTime");
+        CancellationTokenNone = CancellationToken is null ? null : FindProperty(CancellationToken, "None");
+
+        var delays = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        AddMethods(delays, Task, "Delay", withParametersOnly: false);
+        AddMethods(delays, Thread, "Sleep", withParametersOnly: false);
+        AddMethods(delays, SpinWait, "SpinUntil", withParametersOnly: false);
+        AddMethods(delays, WaitHandle, "WaitOne", withParametersOnly: true);
+        Delays = delays.ToImmutable();
+
+        var whenAll = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        AddMethods(whenAll, Task, "WhenAll", withParametersOnly: false);
+        AddMethods(whenAll, Task, "WhenAny", withParametersOnly: false);
+        WhenAllOrAny = whenAll.ToImmutable();
+    }
+
+    public INamedTypeSymbol? CancellationToken { get; }
+
+    public INamedTypeSymbol? CancellationTokenSource { get; }
+
+    public INamedTypeSymbol? TimeSpan { get; }
+
+    public INamedTypeSymbol? DateTime { get; }
+
+    public INamedTypeSymbol? DateTimeOffset { get; }
+
+    public INamedTypeSymbol? Stopwatch { get; }
+
+    public INamedTypeSymbol? Task { get; }
+
+    public INamedTypeSymbol? Thread { get; }
+
+    public INamedTypeSymbol? SpinWait { get; }
+
+    public INamedTypeSymbol? WaitHandle { get; }
+
+    /// <summary><c>ILambdaContext.RemainingTime</c>.</summary>
+    public IPropertySymbol? RemainingTime { get; }
+
+    public IPropertySymbol? CancellationTokenNone { get; }
+
+    /// <summary><c>Task.Delay</c>, <c>Thread.Sleep</c>, <c>SpinWait.SpinUntil</c> and <c>WaitHandle.WaitOne(timeout)</c>.</summary>
+    public ImmutableHashSet<IMethodSymbol> Delays { get; }
+
+    /// <summary><c>Task.WhenAll</c> and <c>Task.WhenAny</c>, every overload.</summary>
+    public ImmutableHashSet<IMethodSymbol> WhenAllOrAny { get; }
+
+    public static DeadlineSymbols Get(LambdaModel model) =>
+        s_symbols.GetValue(model.Compilation, c => new DeadlineSymbols(c, model.Symbols));
+
+    public bool IsCancellationToken(ITypeSymbol? type) => type.IsType(CancellationToken);
+
+    /// <summary>
+    /// Members of <c>Task</c> (other than <c>Delay</c>) and <c>TaskFactory</c>, whose token only governs the scheduling
+    /// of a delegate, not the work it does.
+    /// </summary>
+    public bool IsSchedulingMethod(IMethodSymbol method) =>
+        method.ContainingType is { } type
+        && ((type.IsType(Task) && !Delays.Contains(method.OriginalDefinition)) || type.IsType(_taskFactory) || type.IsType(_taskFactoryOfT));
+
+    /// <summary>A read of <c>ILambdaContext.RemainingTime</c> (on the interface or an implementation of it).</summary>
+    public bool IsRemainingTime(IPropertySymbol property)
+    {
+        if (RemainingTime is null || property.Name != RemainingTime.Name)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, RemainingTime))
+        {
+            return true;
+        }
+
+        foreach (var implemented in property.ExplicitInterfaceImplementations)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, RemainingTime))
+            {
+                return true;
+            }
+        }
+
+        return property.ContainingType is { } type
+            && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(RemainingTime), property);
+    }
+
+    /// <summary>Whether an argument gives a CancellationToken parameter no token: left out, <c>default</c> or <c>CancellationToken.None</c>.</summary>
+    public bool GivesNoToken(IArgumentOperation argument) =>
+        argument.ArgumentKind == ArgumentKind.DefaultValue || IsNoToken(argument.Value);
+
+    public bool IsNoToken(IOperation value)
+    {
+        while (value is IConversionOperation or IParenthesizedOperation)
+        {
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
+        }
+
+        return value switch
+        {
+            IDefaultValueOperation => true,
+            IPropertyReferenceOperation property => SymbolEqualityComparer.Default.Equals(property.Property, CancellationTokenNone),
+            _ => value.ConstantValue is { HasValue: true, Value: null },
+        };
+    }
+
+    /// <summary>
+    /// The overload declared by the same type with the same name and parameters plus one <c>CancellationToken</c>, or
+    /// null. Looked up once per method symbol.
+    /// </summary>
+    public IMethodSymbol? GetOverloadWithToken(IMethodSymbol method)
+    {
+        if (CancellationToken is null)
+        {
+            return null;
+        }
+
+        var key = method.ReducedFrom ?? method;
+        key = key.OriginalDefinition;
+        return _overloads.GetOrAdd(key, FindOverloadWithToken);
+    }
+
+    private IMethodSymbol? FindOverloadWithToken(IMethodSymbol method)
+    {
+        if (method.ContainingType is not { } type)
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers(method.Name))
+        {
+            if (member is IMethodSymbol candidate
+                && candidate.IsStatic == method.IsStatic
+                && candidate.Arity == method.Arity
+                && candidate.Parameters.Length == method.Parameters.Length + 1
+                && IsAccessibleLike(candidate, method)
+                && !IsObsolete(candidate)
+                && HasSameParametersPlusToken(method, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsObsolete(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass.IsType(_obsolete))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsAccessibleLike(IMethodSymbol candidate, IMethodSymbol method) => candidate.DeclaredAccessibility switch
+    {
+        Accessibility.Public => true,
+        Accessibility.Internal or Accessibility.ProtectedOrInternal => SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, _assembly),
+        _ => candidate.DeclaredAccessibility == method.DeclaredAccessibility && SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, _assembly),
+    };
+
+    private bool HasSameParametersPlusToken(IMethodSymbol method, IMethodSymbol candidate)
+    {
+        var skipped = false;
+        for (int i = 0, j = 0; j < candidate.Parameters.Length; j++)
+        {
+            var extra = candidate.Parameters[j];
+            if (i < method.Parameters.Length && SameParameter(method.Parameters[i], extra))
+            {
+                i++;
+                continue;
+            }
+
+            if (skipped || extra.RefKind != RefKind.None || extra.IsParams || !IsCancellationToken(extra.Type))
+            {
+                return false;
+            }
+
+            skipped = true;
+        }
+
+        return skipped;
+    }
+
+    private static bool SameParameter(IParameterSymbol a, IParameterSymbol b) =>
+        a.RefKind == b.RefKind && a.IsParams == b.IsParams && SameType(a.Type, b.Type);
+
+    /// <summary>Types equal up to the overloads' own type parameters, which are matched by position.</summary>
+    private static bool SameType(ITypeSymbol a, ITypeSymbol b)
+    {
+        if (SymbolEqualityComparer.Default.Equals(a, b))
+        {
+            return true;
+        }
+
+        switch (a)
+        {
+            case ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } pa:
+                return b is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } pb && pa.Ordinal == pb.Ordinal;
+            case IArrayTypeSymbol arrayA:
+                return b is IArrayTypeSymbol arrayB && arrayA.Rank == arrayB.Rank && SameType(arrayA.ElementType, arrayB.ElementType);
+            case INamedTypeSymbol { IsGenericType: true } namedA when b is INamedTypeSymbol { IsGenericType: true } namedB:
+                if (!SymbolEqualityComparer.Default.Equals(namedA.OriginalDefinition, namedB.OriginalDefinition))
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < namedA.TypeArguments.Length; i++)
+                {
+                    if (!SameType(namedA.TypeArguments[i], namedB.TypeArguments[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static IPropertySymbol? FindProperty(INamedTypeSymbol type, string name)
+    {
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IPropertySymbol property)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private static void AddMethods(ImmutableHashSet<IMethodSymbol>.Builder builder, INamedTypeSymbol? type, string name, bool withParametersOnly)
+    {
+        if (type is null)
+        {
+            return;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IMethodSymbol method && (!withParametersOnly || !method.Parameters.IsEmpty))
+            {
+                builder.Add(method);
+            }
+        }
+    }
+}

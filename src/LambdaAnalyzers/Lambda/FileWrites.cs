@@ -1,0 +1,603 @@
+using System;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>Where a path points on the Lambda file system, as far as the code shows it at compile time.</summary>
+internal enum PathKind
+{
+    /// <summary>Not known at compile time: configuration, environment variables, parameters, fields.</summary>
+    Unknown,
+
+    /// <summary>Under <c>/tmp</c> or <c>Path.GetTempPath()</c>: writable ephemeral storage.</summary>
+    Tmp,
+
+    /// <summary>Under <c>/mnt/</c> (EFS), <c>/dev/</c> or <c>/proc/</c>: writable, not ephemeral storage.</summary>
+    Mounted,
+
+    /// <summary>A relative path: it resolves under the working directory, the read-only <c>/var/task</c>.</summary>
+    Relative,
+
+    /// <summary><c>/var/task</c>, the deployment package.</summary>
+    TaskRoot,
+
+    /// <summary><c>/opt</c>, the layers.</summary>
+    Layers,
+
+    /// <summary><c>AppContext.BaseDirectory</c> (or <c>AppDomain.BaseDirectory</c>): the deployment package.</summary>
+    BaseDirectory,
+
+    /// <summary><c>Environment.CurrentDirectory</c> or <c>Directory.GetCurrentDirectory()</c>: the working directory.</summary>
+    CurrentDirectory,
+
+    /// <summary><c>Assembly.Location</c> or its folder: the deployment package.</summary>
+    AssemblyFolder,
+}
+
+/// <summary>A call that writes to the file system, and the operation that gives its destination path.</summary>
+internal readonly struct FileWrite(IOperation operation, IOperation path, bool creates, IMethodSymbol method)
+{
+    /// <summary>The invocation or object creation that writes.</summary>
+    public IOperation Operation { get; } = operation;
+
+    /// <summary>
+    /// The destination at the call site: a string argument, the <c>FileInfo</c> receiver of a member, or a
+    /// TransferUtility request; <see cref="FileSystemModel.Classify"/> sees through the last two.
+    /// </summary>
+    public IOperation Path { get; } = path;
+
+    /// <summary>Whether the call may create the file or folder (a <c>FileMode.Open</c> stream opens an existing one).</summary>
+    public bool Creates { get; } = creates;
+
+    public IMethodSymbol Method { get; } = method;
+}
+
+/// <summary>
+/// The file-system knowledge the file rules share, resolved once per compilation: which calls write and which of their
+/// arguments is the destination (<see cref="TryGetWrite"/>), where a path expression points (<see cref="Classify"/>),
+/// and whether the compilation is a test project.
+/// </summary>
+internal sealed class FileSystemModel
+{
+    private const int MaxDepth = 4;
+
+    // FileMode values: CreateNew 1, Create 2, Open 3, OpenOrCreate 4, Truncate 5, Append 6. FileAccess.Write is 2.
+    private const int FileAccessWrite = 2;
+
+    private static readonly ConditionalWeakTable<Compilation, FileSystemModel> s_models = new();
+
+    private static readonly string[] s_testAssemblies =
+    [
+        "Amazon.Lambda.TestUtilities",
+        "xunit.core",
+        "xunit.assert",
+        "xunit.v3.core",
+        "xunit.v3.assert",
+        "nunit.framework",
+        "Microsoft.VisualStudio.TestPlatform.TestFramework",
+        "MSTest.TestFramework",
+    ];
+
+    private FileSystemModel(Compilation compilation)
+    {
+        File = compilation.GetTypeByMetadataName("System.IO.File");
+        FileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
+        Directory = compilation.GetTypeByMetadataName("System.IO.Directory");
+        DirectoryInfo = compilation.GetTypeByMetadataName("System.IO.DirectoryInfo");
+        FileStream = compilation.GetTypeByMetadataName("System.IO.FileStream");
+        StreamWriter = compilation.GetTypeByMetadataName("System.IO.StreamWriter");
+        Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+        Path = compilation.GetTypeByMetadataName("System.IO.Path");
+        FileOptions = compilation.GetTypeByMetadataName("System.IO.FileOptions");
+        ZipFile = compilation.GetTypeByMetadataName("System.IO.Compression.ZipFile");
+        ZipFileExtensions = compilation.GetTypeByMetadataName("System.IO.Compression.ZipFileExtensions");
+        AppContext = compilation.GetTypeByMetadataName("System.AppContext");
+        AppDomain = compilation.GetTypeByMetadataName("System.AppDomain");
+        Environment = compilation.GetTypeByMetadataName("System.Environment");
+        Assembly = compilation.GetTypeByMetadataName("System.Reflection.Assembly");
+        Guid = compilation.GetTypeByMetadataName("System.Guid");
+        DateTime = compilation.GetTypeByMetadataName("System.DateTime");
+        DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+
+        const string s3 = "AWSSDK.S3";
+        TransferUtility = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.TransferUtility", s3);
+        ITransferUtility = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.ITransferUtility", s3);
+        DownloadRequest = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.TransferUtilityDownloadRequest", s3);
+        DownloadDirectoryRequest = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.TransferUtilityDownloadDirectoryRequest", s3);
+        GetObjectResponse = SymbolLookup.GetType(compilation, "Amazon.S3.Model.GetObjectResponse", s3);
+
+        foreach (var name in compilation.ReferencedAssemblyNames)
+        {
+            if (Array.IndexOf(s_testAssemblies, name.Name) >= 0)
+            {
+                IsTestProject = true;
+                break;
+            }
+        }
+    }
+
+    public INamedTypeSymbol? File { get; }
+    public INamedTypeSymbol? FileInfo { get; }
+    public INamedTypeSymbol? Directory { get; }
+    public INamedTypeSymbol? DirectoryInfo { get; }
+    public INamedTypeSymbol? FileStream { get; }
+    public INamedTypeSymbol? StreamWriter { get; }
+    public INamedTypeSymbol? Stream { get; }
+    public INamedTypeSymbol? Path { get; }
+    public INamedTypeSymbol? FileOptions { get; }
+    public INamedTypeSymbol? ZipFile { get; }
+    public INamedTypeSymbol? ZipFileExtensions { get; }
+    public INamedTypeSymbol? AppContext { get; }
+    public INamedTypeSymbol? AppDomain { get; }
+    public INamedTypeSymbol? Environment { get; }
+    public INamedTypeSymbol? Assembly { get; }
+    public INamedTypeSymbol? Guid { get; }
+    public INamedTypeSymbol? DateTime { get; }
+    public INamedTypeSymbol? DateTimeOffset { get; }
+    public INamedTypeSymbol? TransferUtility { get; }
+    public INamedTypeSymbol? ITransferUtility { get; }
+    public INamedTypeSymbol? DownloadRequest { get; }
+    public INamedTypeSymbol? DownloadDirectoryRequest { get; }
+    public INamedTypeSymbol? GetObjectResponse { get; }
+
+    /// <summary>
+    /// Whether the compilation references Amazon.Lambda.TestUtilities or a unit-test framework (xUnit, NUnit, MSTest):
+    /// a test project, which runs on a developer machine or CI, not on Lambda.
+    /// </summary>
+    public bool IsTestProject { get; }
+
+    public static FileSystemModel Get(Compilation compilation) => s_models.GetValue(compilation, static c => new FileSystemModel(c));
+
+    // ---- What writes -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Whether an invocation or object creation writes to the file system, and its destination: <c>File.Write*</c>,
+    /// <c>Append*</c>, <c>Create*</c>, <c>OpenWrite</c>, <c>Copy</c>/<c>Move</c> (destination), <c>File.Open</c> and
+    /// <c>new FileStream</c> with a writing mode or access (no access means read-write), <c>new StreamWriter(path)</c>,
+    /// <c>Directory.CreateDirectory</c>, <c>ZipFile.ExtractToDirectory</c>/<c>CreateFromDirectory</c>, the zip
+    /// extensions, <c>FileInfo</c> writing members, TransferUtility downloads and
+    /// <c>GetObjectResponse.WriteResponseStreamToFile(Async)</c>.
+    /// </summary>
+    public bool TryGetWrite(IOperation operation, out FileWrite write)
+    {
+        write = default;
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                return TryGetWrite(invocation, out write);
+
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                var type = constructor.ContainingType;
+                if (type.IsType(FileStream))
+                {
+                    return TryGetStreamWrite(creation, constructor, creation.Arguments, out write);
+                }
+
+                if (type.IsType(StreamWriter) && GetArgument(creation.Arguments, "path") is { } path)
+                {
+                    write = new FileWrite(creation, path, creates: true, constructor);
+                    return true;
+                }
+
+                return false;
+
+            default:
+                return false;
+        }
+    }
+
+    private bool TryGetWrite(IInvocationOperation invocation, out FileWrite write)
+    {
+        write = default;
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        string? parameter = null;
+        if (type.IsType(File))
+        {
+            switch (method.Name)
+            {
+                case "WriteAllText" or "WriteAllTextAsync" or "WriteAllBytes" or "WriteAllBytesAsync" or "WriteAllLines" or "WriteAllLinesAsync"
+                    or "AppendAllText" or "AppendAllTextAsync" or "AppendAllLines" or "AppendAllLinesAsync" or "AppendAllBytes" or "AppendAllBytesAsync"
+                    or "Create" or "CreateText" or "AppendText" or "OpenWrite":
+                    parameter = "path";
+                    break;
+                case "Copy" or "Move":
+                    parameter = "destFileName";
+                    break;
+                case "Open":
+                    return TryGetStreamWrite(invocation, method, invocation.Arguments, out write);
+            }
+        }
+        else if (type.IsType(Directory))
+        {
+            parameter = method.Name == "CreateDirectory" ? "path" : null;
+        }
+        else if (type.IsType(ZipFile))
+        {
+            parameter = method.Name switch
+            {
+                "ExtractToDirectory" => "destinationDirectoryName",
+                "CreateFromDirectory" => "destinationArchiveFileName",
+                _ => null,
+            };
+        }
+        else if (type.IsType(ZipFileExtensions))
+        {
+            parameter = method.Name switch
+            {
+                "ExtractToDirectory" => "destinationDirectoryName",
+                "ExtractToFile" => "destinationFileName",
+                _ => null,
+            };
+        }
+        else if (type.IsType(FileInfo))
+        {
+            switch (method.Name)
+            {
+                case "Create" or "CreateText" or "AppendText" or "OpenWrite" when invocation.Instance is { } receiver:
+                    write = new FileWrite(invocation, receiver, creates: true, method);
+                    return true;
+                case "CopyTo" or "MoveTo":
+                    parameter = "destFileName";
+                    break;
+                case "Open" when invocation.Instance is { } receiver:
+                    if (IsWritingMode(invocation.Arguments, out var creates))
+                    {
+                        write = new FileWrite(invocation, receiver, creates, method);
+                        return true;
+                    }
+
+                    return false;
+            }
+        }
+        else if (type.IsType(TransferUtility) || type.IsType(ITransferUtility))
+        {
+            if (method.Name.StartsWith("DownloadDirectory", StringComparison.Ordinal))
+            {
+                parameter = GetArgument(invocation.Arguments, "localDirectory") is null ? "request" : "localDirectory";
+            }
+            else if (method.Name.StartsWith("Download", StringComparison.Ordinal))
+            {
+                parameter = GetArgument(invocation.Arguments, "filePath") is null ? "request" : "filePath";
+            }
+        }
+        else if (type.IsType(GetObjectResponse))
+        {
+            parameter = method.Name is "WriteResponseStreamToFile" or "WriteResponseStreamToFileAsync" ? "filePath" : null;
+        }
+
+        if (parameter is null || GetArgument(invocation.Arguments, parameter) is not { } path)
+        {
+            return false;
+        }
+
+        write = new FileWrite(invocation, path, creates: true, method);
+        return true;
+    }
+
+    /// <summary><c>new FileStream(path, mode[, access, ...])</c> and <c>File.Open(path, mode[, access, ...])</c>.</summary>
+    private static bool TryGetStreamWrite(IOperation operation, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, out FileWrite write)
+    {
+        write = default;
+        if (GetArgument(arguments, "path") is not { } path || !IsWritingMode(arguments, out var creates))
+        {
+            return false;
+        }
+
+        write = new FileWrite(operation, path, creates, method);
+        return true;
+    }
+
+    /// <summary>
+    /// A <c>FileMode</c>/<c>FileAccess</c> pair that writes: a constant access with the write bit or, without an access,
+    /// any mode (such streams open read-write). Creating: a constant mode other than <c>Open</c> and <c>Truncate</c>.
+    /// </summary>
+    private static bool IsWritingMode(ImmutableArray<IArgumentOperation> arguments, out bool creates)
+    {
+        creates = false;
+        if (GetArgument(arguments, "mode") is not { } mode)
+        {
+            return false;
+        }
+
+        if (mode.ConstantValue is { HasValue: true, Value: int modeValue })
+        {
+            creates = modeValue is 1 or 2 or 4 or 6;
+        }
+
+        if (GetArgument(arguments, "access") is not { } access)
+        {
+            return true;
+        }
+
+        return access.ConstantValue is { HasValue: true, Value: int accessValue } && (accessValue & FileAccessWrite) != 0;
+    }
+
+    /// <summary>The value given for a parameter, explicitly (a default value is no destination).</summary>
+    public static IOperation? GetArgument(ImmutableArray<IArgumentOperation> arguments, string name)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == name && argument.ArgumentKind == ArgumentKind.Explicit)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    // ---- Where a path points -----------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Where a path expression points: a constant, <c>Path.GetTempPath()</c>, <c>Path.GetTempFileName()</c>,
+    /// <c>AppContext.BaseDirectory</c>, the current directory, <c>Assembly.Location</c> and its folder, through
+    /// <c>Path.Combine</c>/<c>Join</c>, interpolation, concatenation, <c>Path.GetFullPath</c>, a conditional whose
+    /// branches agree, a local assigned once (when <paramref name="locals"/> is given), a <c>FileInfo</c> created from a
+    /// path and a TransferUtility request initialized with one. Anything else is <see cref="PathKind.Unknown"/>.
+    /// </summary>
+    public PathKind Classify(IOperation path, LocalAssignments? locals) => Classify(path, locals, 0);
+
+    private PathKind Classify(IOperation path, LocalAssignments? locals, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return PathKind.Unknown;
+        }
+
+        path = Unwrap(path);
+        if (path.ConstantValue is { HasValue: true, Value: string text })
+        {
+            return ClassifyText(text, isPrefix: false);
+        }
+
+        switch (path)
+        {
+            case ILocalReferenceOperation local when locals?.GetSingleAssignment(local.Local) is { } value:
+                return Classify(value, locals, depth + 1);
+
+            case IInvocationOperation invocation:
+                return ClassifyInvocation(invocation, locals, depth);
+
+            case IPropertyReferenceOperation property:
+                var owner = property.Property.ContainingType;
+                return property.Property.Name switch
+                {
+                    "BaseDirectory" when owner.IsType(AppContext) || owner.IsType(AppDomain) => PathKind.BaseDirectory,
+                    "CurrentDirectory" when owner.IsType(Environment) => PathKind.CurrentDirectory,
+                    "Location" when owner.InheritsFromOrEquals(Assembly) => PathKind.AssemblyFolder,
+                    _ => PathKind.Unknown,
+                };
+
+            case IInterpolatedStringOperation interpolated:
+                if (interpolated.Parts.IsEmpty)
+                {
+                    return PathKind.Unknown;
+                }
+
+                return interpolated.Parts[0] switch
+                {
+                    IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string prefix } } =>
+                        ClassifyText(prefix, isPrefix: interpolated.Parts.Length > 1),
+                    IInterpolationOperation { Expression: var expression } => Classify(expression, locals, depth + 1),
+                    _ => PathKind.Unknown,
+                };
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } binary:
+                var left = Unwrap(binary.LeftOperand);
+                return left.ConstantValue is { HasValue: true, Value: string leftText }
+                    ? ClassifyText(leftText, isPrefix: true)
+                    : Classify(left, locals, depth + 1);
+
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                var whenTrue = Classify(conditional.WhenTrue, locals, depth + 1);
+                return whenTrue == Classify(whenFalse, locals, depth + 1) ? whenTrue : PathKind.Unknown;
+
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                var created = constructor.ContainingType;
+                if (created.IsType(FileInfo) || created.IsType(DirectoryInfo))
+                {
+                    return GetArgument(creation.Arguments, created.IsType(FileInfo) ? "fileName" : "path") is { } argument
+                        ? Classify(argument, locals, depth + 1)
+                        : PathKind.Unknown;
+                }
+
+                if (created.IsType(DownloadRequest) || created.IsType(DownloadDirectoryRequest))
+                {
+                    var member = created.IsType(DownloadRequest) ? "FilePath" : "LocalDirectory";
+                    if (creation.Initializer is null)
+                    {
+                        return PathKind.Unknown;
+                    }
+
+                    foreach (var initializer in creation.Initializer.Initializers)
+                    {
+                        if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                            && target.Property.Name == member)
+                        {
+                            return Classify(assignment.Value, locals, depth + 1);
+                        }
+                    }
+                }
+
+                return PathKind.Unknown;
+
+            default:
+                return PathKind.Unknown;
+        }
+    }
+
+    private PathKind ClassifyInvocation(IInvocationOperation invocation, LocalAssignments? locals, int depth)
+    {
+        var method = invocation.TargetMethod;
+        if (method.ContainingType.IsType(Directory))
+        {
+            return method.Name == "GetCurrentDirectory" ? PathKind.CurrentDirectory : PathKind.Unknown;
+        }
+
+        if (!method.ContainingType.IsType(Path))
+        {
+            return PathKind.Unknown;
+        }
+
+        switch (method.Name)
+        {
+            case "GetTempPath" or "GetTempFileName":
+                return PathKind.Tmp;
+
+            case "GetFullPath" or "ChangeExtension" when invocation.Arguments.Length > 0:
+                return Classify(invocation.Arguments[0].Value, locals, depth + 1);
+
+            case "GetDirectoryName" when invocation.Arguments.Length == 1:
+                // The folder of the assembly; other folders keep their kind only for the deployment package.
+                var folder = Classify(invocation.Arguments[0].Value, locals, depth + 1);
+                return folder is PathKind.AssemblyFolder or PathKind.BaseDirectory or PathKind.TaskRoot or PathKind.Layers ? folder : PathKind.Unknown;
+
+            case "Combine" or "Join":
+                return ClassifyCombine(invocation, method.Name == "Combine", locals, depth);
+
+            default:
+                return PathKind.Unknown;
+        }
+    }
+
+    /// <summary>
+    /// <c>Path.Combine</c> starts over at each rooted part, <c>Path.Join</c> does not: the kind of the first part, or
+    /// of the last constant rooted part of a Combine.
+    /// </summary>
+    private PathKind ClassifyCombine(IInvocationOperation invocation, bool resetsAtRoot, LocalAssignments? locals, int depth)
+    {
+        IOperation? first = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                if (Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        first ??= element;
+                        if (resetsAtRoot && IsRootedConstant(element))
+                        {
+                            first = element;
+                        }
+                    }
+                }
+                else
+                {
+                    return PathKind.Unknown;
+                }
+
+                continue;
+            }
+
+            first ??= argument.Value;
+            if (resetsAtRoot && IsRootedConstant(argument.Value))
+            {
+                first = argument.Value;
+            }
+        }
+
+        return first is null ? PathKind.Unknown : Classify(first, locals, depth + 1);
+    }
+
+    private static bool IsRootedConstant(IOperation operation) =>
+        Unwrap(operation).ConstantValue is { HasValue: true, Value: string text } && text.StartsWith("/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The kind of a constant path, or of the constant start of a longer one (<paramref name="isPrefix"/>): then a
+    /// folder must end with its separator (<c>"/tmp"</c> could go on as <c>"/tmpfoo"</c>).
+    /// </summary>
+    public static PathKind ClassifyText(string text, bool isPrefix)
+    {
+        if (text.Length == 0)
+        {
+            return PathKind.Unknown;
+        }
+
+        if (IsUnder(text, "/tmp", isPrefix))
+        {
+            return PathKind.Tmp;
+        }
+
+        if (IsUnder(text, "/mnt", isPrefix) || IsUnder(text, "/dev", isPrefix) || IsUnder(text, "/proc", isPrefix))
+        {
+            return PathKind.Mounted;
+        }
+
+        if (IsUnder(text, "/var/task", isPrefix))
+        {
+            return PathKind.TaskRoot;
+        }
+
+        if (IsUnder(text, "/opt", isPrefix))
+        {
+            return PathKind.Layers;
+        }
+
+        // Other absolute paths, home-relative paths, parent folders, drives and URIs: not known to be read-only.
+        var first = text[0];
+        if (first is '/' or '\\' or '~' || text.StartsWith("..", StringComparison.Ordinal) || text.IndexOf(':') >= 0)
+        {
+            return PathKind.Unknown;
+        }
+
+        return PathKind.Relative;
+    }
+
+    private static bool IsUnder(string text, string folder, bool isPrefix) =>
+        text.StartsWith(folder, StringComparison.Ordinal)
+        && (text.Length > folder.Length ? text[folder.Length] == '/' : !isPrefix);
+
+    /// <summary>
+    /// The part of a constant path below the read-only folder it names: <c>"x"</c> for <c>"x"</c>, <c>"./x"</c>,
+    /// <c>"/var/task/x"</c> and <c>"/opt/x"</c>; null when nothing remains.
+    /// </summary>
+    public static string? GetRelativePart(string text)
+    {
+        var kind = ClassifyText(text, isPrefix: false);
+        var rest = kind switch
+        {
+            PathKind.Relative => text,
+            PathKind.TaskRoot => text.Substring("/var/task".Length),
+            PathKind.Layers => text.Substring("/opt".Length),
+            _ => null,
+        };
+        while (rest is not null && (rest.StartsWith("/", StringComparison.Ordinal) || rest.StartsWith("./", StringComparison.Ordinal)))
+        {
+            rest = rest.Substring(rest[0] == '/' ? 1 : 2);
+        }
+
+        return string.IsNullOrEmpty(rest) || rest == "." ? null : rest;
+    }
+
+    /// <summary>Whether a path of this kind is on the read-only file system.</summary>
+    public static bool IsReadOnly(PathKind kind) =>
+        kind is PathKind.Relative or PathKind.TaskRoot or PathKind.Layers or PathKind.BaseDirectory or PathKind.CurrentDirectory or PathKind.AssemblyFolder;
+
+    public static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+using System.Collections.Immutable;
+using LambdaAnalyzers.Lambda;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Rules;
+
+/// <summary>
+/// LMB0009: an awaited (or returned, or <c>Task.WhenAll</c>-ed) call in a handler that could take a CancellationToken
+/// and gets none, while the handler's ILambdaContext could give it a deadline through <c>RemainingTime</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new(
+        RuleIdentifiers.MissingDeadline,
+        "Pass a deadline derived from RemainingTime",
+        "'{0}' runs without a deadline; pass a token that expires before the function's timeout",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description:
+            "Lambda kills an invocation at its timeout with no cleanup: no finally, no partial-batch response, no log line. ILambdaContext " +
+            "carries no CancellationToken, so a network call runs past the deadline unless the handler derives a token from RemainingTime " +
+            "and passes it.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.MissingDeadline));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static compilationContext =>
+        {
+            if (LambdaModel.TryGet(compilationContext.Compilation) is not { } model)
+            {
+                return;
+            }
+
+            var symbols = DeadlineSymbols.Get(model);
+            if (symbols.CancellationToken is null)
+            {
+                return;
+            }
+
+            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            {
+                if (model.GetInvocationScope(blockContext) is not { } scope)
+                {
+                    return;
+                }
+
+                var analyzer = new BlockAnalyzer(model, scope, symbols);
+                blockContext.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+            });
+        });
+    }
+
+    /// <summary>The method of a per-invocation root: the handler, or a handler lambda or local function.</summary>
+    internal static IMethodSymbol? GetRootMethod(IOperation root, InvocationScope scope) => root switch
+    {
+        IAnonymousFunctionOperation lambda => lambda.Symbol,
+        ILocalFunctionOperation localFunction => localFunction.Symbol,
+        _ => scope.HandlerMethod,
+    };
+
+    private sealed class BlockAnalyzer(LambdaModel model, InvocationScope scope, DeadlineSymbols symbols)
+    {
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!TakesNoToken(invocation)
+                || scope.GetRoot(invocation) is not { } root
+                || GetRootMethod(root, scope) is not { } handler
+                || !HandlerDiscovery.TakesLambdaContext(handler, model.Symbols)
+                || IsInCleanup(invocation, root)
+                || !IsWaitedFor(invocation, root)
+                || GetNameLocation(invocation.Syntax) is not { } location)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, invocation.TargetMethod.Name));
+        }
+
+        /// <summary>An optional token left out or given <c>None</c>/<c>default</c>, or no token parameter where an overload takes one.</summary>
+        private bool TakesNoToken(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && symbols.IsCancellationToken(parameter.Type))
+                {
+                    return parameter.IsOptional && symbols.GivesNoToken(argument);
+                }
+            }
+
+            // Task.Run, ContinueWith, TaskFactory: their token only stops work that has not started; the work itself
+            // gets its token inside the delegate.
+            var method = invocation.TargetMethod;
+            return method.MethodKind != MethodKind.LocalFunction
+                && !symbols.IsSchedulingMethod(method)
+                && symbols.GetOverloadWithToken(method) is not null;
+        }
+
+        /// <summary>Cleanup must run even when time is short: calls in <c>catch</c> and <c>finally</c> are left alone.</summary>
+        private static bool IsInCleanup(IOperation operation, IOperation root)
+        {
+            for (var current = operation; current.Parent is { } parent && !ReferenceEquals(current, root); current = parent)
+            {
+                if (parent is ICatchClauseOperation
+                    || (parent is ITryOperation tryOperation && ReferenceEquals(tryOperation.Finally, current)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The result is awaited, returned by the handler, or passed to <c>Task.WhenAll</c>/<c>WhenAny</c> (also through a lambda).</summary>
+        private bool IsWaitedFor(IInvocationOperation invocation, IOperation root)
+        {
+            var current = SkipWrappers(invocation);
+            switch (current.Parent)
+            {
+                case IAwaitOperation:
+                    return true;
+                case IReturnOperation returned when model.Async.IsTaskLike(invocation.Type):
+                    return GetEnclosingFunction(returned, root) switch
+                    {
+                        { } function when ReferenceEquals(function, root) => true,
+                        IAnonymousFunctionOperation lambda => FlowsIntoWhenAll(lambda, root),
+                        _ => false,
+                    };
+                default:
+                    return model.Async.IsTaskLike(invocation.Type) && IsWhenAllArgument(current);
+            }
+        }
+
+        private IOperation SkipWrappers(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation.Parent)
+                {
+                    case IConversionOperation or IParenthesizedOperation:
+                        operation = operation.Parent;
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure
+                        when ReferenceEquals(configure.Instance, operation) && model.Async.IsTaskLike(operation.Type):
+                        operation = configure;
+                        break;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        private static IOperation? GetEnclosingFunction(IOperation operation, IOperation root)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (ReferenceEquals(current, root) || current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return current;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A task passed to WhenAll/WhenAny directly or as an element of its <c>params</c> array.</summary>
+        private bool IsWhenAllArgument(IOperation value)
+        {
+            var current = value;
+            if (current.Parent is IArrayInitializerOperation { Parent: IArrayCreationOperation creation })
+            {
+                current = SkipWrappers(creation);
+            }
+
+            return current.Parent is IArgumentOperation { Parent: IInvocationOperation target }
+                && symbols.WhenAllOrAny.Contains(target.TargetMethod.OriginalDefinition);
+        }
+
+        /// <summary>
+        /// <c>Task.WhenAll(items.Select(x => CallAsync(x)))</c>, with any chain of calls after the <c>Select</c>
+        /// (<c>.ToList()</c>), directly or through a local later passed to WhenAll/WhenAny.
+        /// </summary>
+        private bool FlowsIntoWhenAll(IAnonymousFunctionOperation lambda, IOperation root)
+        {
+            IOperation current = lambda;
+            while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            if (current.Parent is not IArgumentOperation { Parent: IInvocationOperation consumer })
+            {
+                return false;
+            }
+
+            current = consumer;
+            while (true)
+            {
+                current = SkipWrappers(current);
+                if (IsWhenAllArgument(current))
+                {
+                    return true;
+                }
+
+                switch (current.Parent)
+                {
+                    case IInvocationOperation next when ReferenceEquals(next.Instance, current):
+                        current = next;
+                        break;
+                    case IArgumentOperation { Parent: IInvocationOperation next } argument when next.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0:
+                        current = next;
+                        break;
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        return IsLocalPassedToWhenAll(declarator.Symbol, root);
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        private bool IsLocalPassedToWhenAll(ILocalSymbol local, IOperation root)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                    && IsWhenAllArgument(SkipWrappers(reference)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The method name of an invocation: <c>GetObjectAsync</c> in <c>s3.GetObjectAsync(...)</c>.</summary>
+    internal static Location? GetNameLocation(SyntaxNode syntax)
+    {
+        if (syntax is not InvocationExpressionSyntax invocation)
+        {
+            return null;
+        }
+
+        SimpleNameSyntax? name = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name,
+            MemberBindingExpressionSyntax memberBinding => memberBinding.Name,
+            SimpleNameSyntax simple => simple,
+            _ => null,
+        };
+        return name?.Identifier.GetLocation();
+    }
+}

@@ -1,0 +1,389 @@
+using System.Collections.Immutable;
+using LambdaAnalyzers.Rules;
+using LambdaAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify = LambdaAnalyzers.Tests.Verifiers.AnalyzerVerifier<LambdaAnalyzers.Rules.PollingLoopWithoutDeadlineAnalyzer>;
+
+namespace LambdaAnalyzers.Tests.Rules;
+
+public sealed class PollingLoopWithoutDeadlineAnalyzerTests
+{
+    private static DiagnosticResult Polls(int markup) => Verify.Diagnostic(PollingLoopWithoutDeadlineAnalyzer.Rule).WithLocation(markup);
+
+    /// <summary>An async handler with a status check to poll.</summary>
+    private static string Handler(string body) => $$"""
+        using System;
+        using System.Diagnostics;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+
+        public class Function
+        {
+            public async Task<string> Handle(string input, ILambdaContext context)
+            {
+                {{body}}
+                return input;
+            }
+
+            private static Task<string> GetStatusAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(id);
+
+            private static string GetStatus(string id) => id;
+        }
+        """;
+
+    // ---- Reported ------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task WhileTrueWithTaskDelay_ReportsOnTheKeyword() => Verify.VerifyAnalyzerAsync(Handler("""
+        {|#0:while|} (true)
+        {
+            if (await GetStatusAsync(input) == "DONE") break;
+            await Task.Delay(1000);
+        }
+        """), Polls(0));
+
+    [Fact]
+    public Task WhileOnStatusWithThreadSleep_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
+        var status = GetStatus(input);
+        {|#0:while|} (status != "DONE")
+        {
+            Thread.Sleep(500);
+            status = GetStatus(input);
+        }
+        """), Polls(0));
+
+    [Fact]
+    public Task DoWhileWithDelay_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
+        string status;
+        {|#0:do|}
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            status = await GetStatusAsync(input);
+        }
+        while (status == "PENDING");
+        """), Polls(0));
+
+    [Fact]
+    public Task ForWithoutCondition_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
+        {|#0:for|} (;;)
+        {
+            if (GetStatus(input) == "DONE") break;
+            SpinWait.SpinUntil(() => false, 100);
+        }
+        """), Polls(0));
+
+    [Fact]
+    public Task WaitOneWithTimeout_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
+        using var signal = new ManualResetEvent(false);
+        var done = false;
+        {|#0:while|} (!done)
+        {
+            done = signal.WaitOne(1000);
+        }
+        """), Polls(0));
+
+    [Fact]
+    public Task DelayWithDefaultOrNoneToken_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
+        {|#0:while|} (GetStatus(input) != "DONE")
+        {
+            await Task.Delay(1000, CancellationToken.None);
+            await GetStatusAsync(input, default);
+        }
+        """), Polls(0));
+
+    [Fact]
+    public Task CounterIncrementedButNotInCondition_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
+        var attempts = 0;
+        {|#0:while|} (GetStatus(input) != "DONE")
+        {
+            attempts++;
+            await Task.Delay(1000);
+        }
+        """), Polls(0));
+
+    [Fact]
+    public Task LoopInNestedHandlerLambda_Reports() => Verify.VerifyProgramAsync("""
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+        using Amazon.Lambda.RuntimeSupport;
+        using Amazon.Lambda.Serialization.SystemTextJson;
+
+        var handler = async (string input, ILambdaContext context) =>
+        {
+            {|#0:while|} (true)
+            {
+                await Task.Delay(1000);
+                if (input.Length > 3) return input;
+            }
+        };
+        await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+        """, Polls(0));
+
+    // ---- Not reported --------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task ConditionReadsRemainingTime_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        while (context.RemainingTime > TimeSpan.FromSeconds(5))
+        {
+            if (await GetStatusAsync(input) == "DONE") break;
+            await Task.Delay(1000);
+        }
+        """));
+
+    [Fact]
+    public Task BodyReadsRemainingTime_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        while (true)
+        {
+            if (context.RemainingTime < TimeSpan.FromSeconds(5)) throw new TimeoutException();
+            if (await GetStatusAsync(input) == "DONE") break;
+            await Task.Delay(1000);
+        }
+        """));
+
+    [Fact]
+    public Task ConditionChecksIsCancellationRequested_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        using var cts = new CancellationTokenSource(context.RemainingTime);
+        var token = cts.Token;
+        while (!token.IsCancellationRequested)
+        {
+            if (GetStatus(input) == "DONE") break;
+            Thread.Sleep(1000);
+        }
+        """));
+
+    [Fact]
+    public Task BodyThrowsIfCancellationRequested_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        var token = CancellationToken.None;
+        while (true)
+        {
+            token.ThrowIfCancellationRequested();
+            if (GetStatus(input) == "DONE") break;
+            Thread.Sleep(1000);
+        }
+        """));
+
+    [Fact]
+    public Task StopwatchElapsed_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            if (GetStatus(input) == "DONE") break;
+            await Task.Delay(1000);
+        }
+        """));
+
+    [Fact]
+    public Task DateTimeComparison_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < until)
+        {
+            if (GetStatus(input) == "DONE") break;
+            await Task.Delay(1000);
+        }
+        """));
+
+    [Fact]
+    public Task DateTimeOffsetDifferenceComparison_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        var started = DateTimeOffset.UtcNow;
+        while (true)
+        {
+            if (DateTimeOffset.UtcNow - started > TimeSpan.FromSeconds(20)) break;
+            await Task.Delay(1000);
+        }
+        """));
+
+    [Fact]
+    public Task DelayReceivesToken_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (GetStatus(input) != "DONE")
+        {
+            await Task.Delay(1000, cts.Token);
+        }
+        """));
+
+    [Fact]
+    public Task AwaitedCallReceivesToken_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            await Task.Delay(1000);
+            if (await GetStatusAsync(input, cts.Token) == "DONE") break;
+        }
+        """));
+
+    [Fact]
+    public Task ForLoopWithCounter_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (GetStatus(input) == "DONE") break;
+            await Task.Delay(1000);
+        }
+        """));
+
+    [Fact]
+    public Task WhileWithCounterInCondition_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        var attempt = 0;
+        while (GetStatus(input) != "DONE" && attempt < 5)
+        {
+            attempt += 1;
+            await Task.Delay(1000);
+        }
+        """));
+
+    [Fact]
+    public Task DoWhileCountingDown_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        var retries = 3;
+        do
+        {
+            await Task.Delay(200);
+        }
+        while (GetStatus(input) != "DONE" && --retries > 0);
+        """));
+
+    [Fact]
+    public Task LoopWithoutDelay_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        string? next = input;
+        while (next is not null)
+        {
+            next = await GetStatusAsync(next) == "LAST" ? null : next;
+        }
+        """));
+
+    [Fact]
+    public Task DelayOnlyInNestedLambda_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        while (GetStatus(input) != "DONE")
+        {
+            Func<Task> later = () => Task.Delay(1000);
+            input = GetStatus(input + "x");
+        }
+        """));
+
+    [Fact]
+    public Task WaitOneWithoutTimeout_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        using var signal = new ManualResetEvent(true);
+        while (GetStatus(input) != "DONE")
+        {
+            signal.WaitOne();
+            input = "DONE";
+        }
+        """));
+
+    [Fact]
+    public Task ForeachWithDelay_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        foreach (var id in new[] { "a", "b" })
+        {
+            await Task.Delay(100);
+        }
+        """));
+
+    [Fact]
+    public Task LoopOutsideHandler_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        public class Worker
+        {
+            public async Task RunAsync()
+            {
+                while (true)
+                {
+                    await Task.Delay(1000);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LoopInInitCode_DoesNotReport() => Verify.VerifyProgramAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+        using Amazon.Lambda.RuntimeSupport;
+        using Amazon.Lambda.Serialization.SystemTextJson;
+
+        var ready = false;
+        while (!ready)
+        {
+            Thread.Sleep(100);
+            ready = true;
+        }
+
+        var handler = (string input, ILambdaContext context) => input;
+        await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+        """);
+
+    [Fact]
+    public Task WithoutLambdaCore_DoesNotReport() => new Verify.Test
+    {
+        WithoutLambda = true,
+        TestCode = """
+            using System.Threading.Tasks;
+
+            public class Function
+            {
+                public async Task<string> Handle(string input, object context)
+                {
+                    while (true)
+                    {
+                        await Task.Delay(1000);
+                    }
+                }
+            }
+            """,
+    }.RunAsync();
+
+    [Fact]
+    public Task GeneratedCode_DoesNotReport() => new Verify.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                ("Function.g.cs", """
+                    // <auto-generated/>
+                    using System.Threading.Tasks;
+                    using Amazon.Lambda.Core;
+
+                    public class Function
+                    {
+                        public async Task<string> Handle(string input, ILambdaContext context)
+                        {
+                            while (true)
+                            {
+                                await Task.Delay(1000);
+                            }
+                        }
+                    }
+                    """),
+            },
+        },
+    }.RunAsync();
+
+    // ---- Half-typed code ---------------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("while (")]
+    [InlineData("while (true) { await Task.Delay(")]
+    [InlineData("while (missing) { await Task.Delay(1000); }")]
+    [InlineData("for (var i = 0; i < ; i++) { Thread.Sleep(1); }")]
+    [InlineData("do { Thread.Sleep(1); } while (")]
+    [InlineData("while (true) { await Missing.Delay(1000); }")]
+    [InlineData("while (true) { Thread.Sleep(1000); missing++; if (context.RemainingTime < ) break; }")]
+    public async Task HalfTypedStatement_DoesNotThrowAndStillReportsTheControl(string statement)
+    {
+        var source = Handler("while (true) { await Task.Delay(5); }\n" + statement);
+        var compilation = await AnalyzerRunner.CompileAsync([("Broken.cs", source)]);
+        Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+
+        var result = await AnalyzerRunner.RunAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new PollingLoopWithoutDeadlineAnalyzer()));
+
+        Assert.Empty(result.Crashes);
+        Assert.Contains(result.Diagnostics, d => d.Id == RuleIdentifiers.PollingLoopWithoutDeadline);
+    }
+
+    [Fact]
+    public void DefaultSeverityIsWarning() => Assert.Equal(DiagnosticSeverity.Warning, PollingLoopWithoutDeadlineAnalyzer.Rule.DefaultSeverity);
+}
