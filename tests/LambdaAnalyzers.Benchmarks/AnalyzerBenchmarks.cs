@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using LambdaAnalyzers.Benchmarks.Corpus;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Perfolizer.Horology;
+
+namespace LambdaAnalyzers.Benchmarks;
+
+/// <summary>
+/// Wall time of a full compiler pass and of the analyzer driver over the same compilation, on a fresh copy each time.
+/// When an analyzer registers more than a compilation start action, the driver compiles the whole compilation to feed
+/// it, so the run's time includes the compiler's: compare it with <see cref="Compiler_GetDiagnostics"/>.
+/// </summary>
+public class AnalyzerBenchmarks
+{
+    private static readonly ImmutableArray<DiagnosticAnalyzer> s_empty = [new EmptyAnalyzer()];
+
+    private Compilation _compilation = null!;
+
+    [ParamsAllValues]
+    public CorpusKind Corpus { get; set; }
+
+    public static IEnumerable<string> AnalyzerNames => PackageAnalyzers.Names;
+
+    [GlobalSetup]
+    public void Setup() => _compilation = Subjects.Get(Corpus).Compilation;
+
+    [Benchmark]
+    public int Compiler_GetDiagnostics()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var count = _compilation.Clone().GetDiagnostics().Length;
+        Measurements.AddCompiler(Corpus, stopwatch.Elapsed);
+        return count;
+    }
+
+    [Benchmark]
+    public Task<int> EmptyAnalyzer() => RunAsync(Measurements.Empty, s_empty);
+
+    [Benchmark]
+    public Task<int> AllAnalyzers() => RunAsync(Measurements.All, PackageAnalyzers.All);
+
+    [Benchmark]
+    [ArgumentsSource(nameof(AnalyzerNames))]
+    public Task<int> OneAnalyzer(string analyzer) => RunAsync(analyzer, [PackageAnalyzers.ByName(analyzer)]);
+
+    // The runs' telemetry is kept: the cost report is computed from the very runs BenchmarkDotNet timed.
+    private async Task<int> RunAsync(string configuration, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var run = await AnalysisRun.RunAsync(_compilation, analyzers).ConfigureAwait(false);
+        Measurements.AddRun(Corpus, configuration, analyzers, run);
+        return run.Diagnostics.Length;
+    }
+}
+
+/// <summary>
+/// A short job: each operation takes seconds, and the whole run must fit in ten minutes on two cores. Add
+/// <c>--memory</c> on the command line for allocations (one more operation per benchmark).
+/// </summary>
+internal static class BenchmarkConfig
+{
+    public const int WarmupCount = 2;
+    public const int IterationCount = 5;
+
+    public static IConfig Create() => DefaultConfig.Instance
+        .AddJob(Job.Default
+            .WithId("Short")
+            // In process: the compilations are generated and checked once, and no project is generated and built.
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(10), logOutput: true))
+            // Monitoring: each operation takes seconds, so no pilot stage and no overhead evaluation.
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(WarmupCount)
+            .WithIterationCount(IterationCount)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1))
+        // The analyzer's name is the argument of OneAnalyzer: show it whole; times run from milliseconds to seconds.
+        .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(48).WithTimeUnit(TimeUnit.Millisecond));
+}

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+
+namespace LambdaAnalyzers.Benchmarks;
+
+/// <summary>The package's analyzers, found by reflection so that every future rule is measured too.</summary>
+internal static class PackageAnalyzers
+{
+    public static ImmutableArray<DiagnosticAnalyzer> All { get; } =
+    [
+        .. typeof(RuleIdentifiers).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!),
+    ];
+
+    public static IEnumerable<string> Names => All.Select(Name);
+
+    public static string Name(DiagnosticAnalyzer analyzer) => analyzer.GetType().Name;
+
+    public static DiagnosticAnalyzer ByName(string name) => All.Single(a => Name(a) == name);
+
+    /// <summary>The distinct rule IDs an analyzer reports.</summary>
+    public static IEnumerable<string> Ids(DiagnosticAnalyzer analyzer) => analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal);
+}
+
+// The baseline is instantiated here and never shipped: the rules for analyzers that a compiler loads do not apply.
+#pragma warning disable RS1036 // No EnforceExtendedAnalyzerRules in a benchmark program.
+#pragma warning disable RS1041 // Not loaded by a compiler, so net10.0 is fine.
+#pragma warning disable RS2008 // No release tracking for a rule that never reports.
+#pragma warning disable RS1012 // Registering nothing at compilation start is the point.
+
+/// <summary>
+/// The baseline: an analyzer that registers a compilation start action and nothing else, which is what every
+/// analyzer of the package should amount to in a project without Amazon.Lambda.Core.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor s_rule = new(
+        "BENCH0000", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [s_rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static _ => { });
+    }
+}
+
+#pragma warning restore RS1012
+#pragma warning restore RS2008
+#pragma warning restore RS1041
+#pragma warning restore RS1036
+
+/// <summary>One run of analyzers over a fresh copy of a compilation, as a host runs them.</summary>
+internal sealed record AnalysisRun(ImmutableArray<Diagnostic> Diagnostics, ImmutableDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo> Telemetry, TimeSpan WallTime)
+{
+    public static async Task<AnalysisRun> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var exceptions = new ConcurrentBag<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]),
+            onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: true,
+            reportSuppressedDiagnostics: false);
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        // Clone: new symbols and nothing bound yet, so every run binds the whole compilation again.
+        var withAnalyzers = compilation.Clone().WithAnalyzers(analyzers, options);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+        stopwatch.Stop();
+
+        if (!exceptions.IsEmpty || diagnostics.Any(d => d.Id == "AD0001"))
+        {
+            throw new InvalidOperationException(
+                "An analyzer threw:\n" + string.Join("\n", exceptions.Select(e => e.ToString()).Concat(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()))));
+        }
+
+        var telemetry = ImmutableDictionary.CreateBuilder<DiagnosticAnalyzer, AnalyzerTelemetryInfo>();
+        foreach (var analyzer in analyzers)
+        {
+            telemetry[analyzer] = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return new AnalysisRun(diagnostics, telemetry.ToImmutable(), stopwatch.Elapsed);
+    }
+
+    /// <summary>The summed execution time of the given analyzers.</summary>
+    public TimeSpan ExecutionTime(IEnumerable<DiagnosticAnalyzer> analyzers) =>
+        analyzers.Aggregate(TimeSpan.Zero, (total, analyzer) => total + Telemetry[analyzer].ExecutionTime);
+}

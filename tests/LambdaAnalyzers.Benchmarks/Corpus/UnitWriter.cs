@@ -1,0 +1,476 @@
+namespace LambdaAnalyzers.Benchmarks.Corpus;
+
+/// <summary>
+/// Writes one source file: an entity, its helpers and repository, and one handler class of one programming model.
+/// Every random choice is made the same way whatever the vocabulary, so both corpora have the same shape.
+/// </summary>
+internal sealed class UnitWriter
+{
+    private static readonly string[] s_areas = ["Billing", "Shipping", "Catalog", "Identity", "Payments", "Support", "Marketing", "Inventory", "Analytics", "Scheduling"];
+
+    private static readonly string[] s_entities =
+    [
+        "Invoice", "Shipment", "Customer", "Payment", "Coupon", "Ticket", "Booking", "Device", "Reading", "Voucher",
+        "Parcel", "Refund", "Lead", "Quote", "Claim", "Listing", "Review", "Visit", "Sensor", "Trip",
+        "Lesson", "Course", "Donation", "Auction", "Cart", "Recipe", "Article", "Episode", "Playlist", "Album",
+    ];
+
+    private readonly Vocabulary _v;
+    private readonly Random _random;
+    private readonly SourceBuilder _source = new();
+    private readonly string _entity;
+    private readonly string _support;
+    private readonly string _repository;
+    private int _suffix;
+
+    public UnitWriter(Vocabulary vocabulary, Random random, int index)
+    {
+        _v = vocabulary;
+        _random = random;
+        Index = index;
+        Area = s_areas[random.Next(s_areas.Length)];
+        _entity = s_entities[random.Next(s_entities.Length)];
+        _support = _entity + "Support";
+        _repository = _entity + "Repository";
+    }
+
+    public int Index { get; }
+
+    public string Area { get; }
+
+    /// <summary>Code that runs per invocation: handler methods and handler lambdas.</summary>
+    public int HandlerRoots { get; private set; }
+
+    /// <summary>Roots that create a client per invocation; each should be reported exactly once.</summary>
+    public int Violations { get; private set; }
+
+    public int LineCount => _source.LineCount;
+
+    public string Path => $"/src/{Area}/{_entity}{Index:D4}.cs";
+
+    public string Write()
+    {
+        string[] usings =
+        [
+            "System", "System.Collections.Generic", "System.Globalization", "System.IO", "System.Linq", "System.Net.Http", "System.Text",
+            "System.Text.Json", "System.Threading", "System.Threading.Tasks", "Amazon", "Amazon.DynamoDBv2", "Amazon.DynamoDBv2.DataModel",
+            "Amazon.DynamoDBv2.Model", "Amazon.Runtime", "Amazon.S3", "Amazon.S3.Model", "Amazon.S3.Transfer", "Amazon.SQS", "Amazon.SQS.Model",
+            .. _v.Usings, "Contoso.Shared",
+        ];
+        foreach (var name in usings)
+        {
+            _source.Line($"using {name};");
+        }
+
+        _source.Line();
+        _source.Line($"namespace Contoso.{Area}.Unit{Index:D4};");
+        _source.Line();
+
+        BusinessCode.WriteEntity(_source, _entity);
+        BusinessCode.WriteSupport(_source, _random, _support, _entity, _random.Next(6, 15));
+        BusinessCode.WriteRepository(_source, _entity, _repository, _entity.ToLowerInvariant() + "s");
+        if (_random.Next(2) == 0)
+        {
+            BusinessCode.WriteExporter(_source, _entity, _entity + "Exporter", _support);
+        }
+
+        switch (_random.Next(7))
+        {
+            case 0: WriteApiFunction(); break;
+            case 1: WriteQueueHandler(); break;
+            case 2: WriteAnnotationsFunctions(); break;
+            case 3: WriteBootstrapProgram(); break;
+            case 4: WriteRouter(); break;
+            case 5: WriteStorageFunction(); break;
+            default: WriteNotificationFunctions(); break;
+        }
+
+        return _source.ToString();
+    }
+
+    private ClientAccess Choose(RootShape shape, string tenant)
+    {
+        var access = ClientAccess.Choose(_random, shape, ++_suffix, tenant);
+        access.Pitfall = ChoosePitfall(_suffix);
+        HandlerRoots++;
+        if (access.IsViolation)
+        {
+            Violations++;
+        }
+
+        return access;
+    }
+
+    /// <summary>
+    /// About one root in four blocks on a task (.Result, .Wait(), GetAwaiter().GetResult(), Thread.Sleep) and one in
+    /// four leaves work running (a discarded or unused task, Task.Run): the shapes of the package's async rules.
+    /// </summary>
+    private Func<string, IEnumerable<string>>? ChoosePitfall(int suffix)
+    {
+        var kind = _random.Next(8);
+        var variant = _random.Next(4);
+        var support = _support;
+        return kind switch
+        {
+            0 or 1 => variant switch
+            {
+                0 => key => [$"var size{suffix} = {support}.LookupAsync({key}).Result;"],
+                1 => key => [$"var size{suffix} = {support}.LookupAsync({key}).GetAwaiter().GetResult();"],
+                2 => _ => [$"{support}.WarmUpAsync().Wait();"],
+                _ => _ => ["Thread.Sleep(25);"],
+            },
+            2 or 3 => variant switch
+            {
+                0 => key => [$"_ = {support}.LookupAsync({key});"],
+                1 => key => [$"_ = Task.Run(() => {support}.Normalize({key}));"],
+                2 => _ => [$"{support}.WarmUpAsync();"],
+                _ => key => [$"var pending{suffix} = {support}.LookupAsync({key});"],
+            },
+            _ => null,
+        };
+    }
+
+    private void Members(params ClientAccess[] accesses)
+    {
+        foreach (var access in accesses)
+        {
+            _source.Lines(access.Members);
+        }
+
+        if (accesses.Any(a => a.Members.Count > 0))
+        {
+            _source.Line();
+        }
+    }
+
+    private void Use(ClientAccess access, string key, string body) => _source.Lines(access.Statements(key, body, _suffix));
+
+    // Class library: an instance handler on a class with a public parameterless constructor.
+    private void WriteApiFunction()
+    {
+        var name = _entity + "ApiFunction";
+        var access = Choose(new RootShape(InstanceMembers: true, CanInject: true, IsNestedLambda: false), "id.Split('-')[0]");
+        var task = _random.Next(3) == 0 ? "ValueTask" : "Task";
+        _source.Block($"public class {name}", () =>
+        {
+            _source.Line($"private readonly {_repository} _repository;");
+            _source.Line();
+            Members(access);
+            var injected = access.Injection;
+            _source.Line($"public {name}()");
+            _source.Line($"    : this(new {_repository}(){(injected is null ? string.Empty : ", " + access.InjectedCreation)})");
+            _source.Line("{");
+            _source.Line("}");
+            _source.Line();
+            _source.Block($"public {name}({_repository} repository{(injected is null ? string.Empty : ", " + injected.Value.Parameter)})", () =>
+            {
+                _source.Line("_repository = repository;");
+                if (injected is not null)
+                {
+                    _source.Line(injected.Value.Field);
+                }
+            });
+            _source.Line();
+            _source.Block($"public async {task}<{_v.ApiResponse}> FunctionHandler({_v.ApiRequest} request, {_v.Context} context)", () =>
+            {
+                _source.Line($"context.Logger.LogLine($\"{{request.HttpMethod}} {{request.Path}} ({{context.{_v.RequestId}}})\");");
+                _source.Line($"var id = request.PathParameters != null && request.PathParameters.TryGetValue(\"id\", out var raw) ? {_support}.Normalize(raw) : Guid.NewGuid().ToString(\"N\");");
+                _source.Line($"var entity = {_support}.Parse(request.Body);");
+                _source.Block("if (entity is null)", () => _source.Line($"return new {_v.ApiResponse} {{ StatusCode = 400, Body = \"invalid body\" }};"));
+                _source.Line();
+                _source.Line($"var errors = {_support}.Validate(entity);");
+                _source.Block("if (errors.Count > 0)", () => _source.Line($"return new {_v.ApiResponse} {{ StatusCode = 422, Body = string.Join(\"; \", errors) }};"));
+                _source.Line();
+                _source.Line($"var body = {_support}.Serialize(entity with {{ Id = id }});");
+                Use(access, "id", "body");
+                _source.Line("await _repository.SaveAsync(entity with { Id = id });");
+                _source.Line("LogTiming(context, entity.Amount);");
+                _source.Line($"return new {_v.ApiResponse}");
+                _source.Block(string.Empty, () =>
+                {
+                    _source.Line("StatusCode = 200,");
+                    _source.Line($"Body = JsonSerializer.Serialize(new {{ id, category = {_support}.Classify(entity.Amount) }}),");
+                    _source.Line("Headers = new Dictionary<string, string> { [\"Content-Type\"] = \"application/json\" },");
+                }, "};");
+            });
+            _source.Line();
+            _source.Line($"private static void LogTiming({_v.Context} context, decimal amount) =>");
+            _source.Line("    context.Logger.LogLine($\"amount {amount:F2}, {context.RemainingTime.TotalMilliseconds:F0} ms left\");");
+        });
+    }
+
+    // Class library: a static handler.
+    private void WriteQueueHandler()
+    {
+        var access = Choose(new RootShape(InstanceMembers: false, CanInject: false, IsNestedLambda: false), "message.EventSourceArn");
+        var returns = _random.Next(2) == 0 ? "void" : "Task";
+        _source.Block($"public static class {_entity}QueueHandler", () =>
+        {
+            Members(access);
+            _source.Block($"public static async {returns} HandleAsync({_v.QueueEvent} evnt, {_v.Context} context)", () =>
+            {
+                _source.Line("context.Logger.LogLine($\"received {evnt.Records.Count} messages\");");
+                _source.Line("var failures = 0;");
+                _source.Block("foreach (var message in evnt.Records)", () =>
+                {
+                    _source.Line($"var entity = {_support}.Parse(message.Body);");
+                    _source.Block("if (entity is null)", () =>
+                    {
+                        _source.Line("failures++;");
+                        _source.Line($"context.Logger.LogLine($\"skipping {{message.MessageId}}: not a {_entity.ToLowerInvariant()}\");");
+                        _source.Line("continue;");
+                    });
+                    _source.Line();
+                    _source.Line($"var key = {_support}.Normalize(message.MessageId);");
+                    Use(access, "key", "message.Body");
+                });
+                _source.Line();
+                _source.Block("if (failures > 0)", () => _source.Line("context.Logger.LogLine($\"{failures} messages skipped\");"));
+            });
+        });
+    }
+
+    // Amazon.Lambda.Annotations: [LambdaFunction] methods, with and without an ILambdaContext.
+    private void WriteAnnotationsFunctions()
+    {
+        var shape = new RootShape(InstanceMembers: true, CanInject: false, IsNestedLambda: false);
+        var get = Choose(shape, "id");
+        var getSuffix = _suffix;
+        var create = Choose(shape, "entity.Name");
+        var createSuffix = _suffix;
+        var route = "/" + _entity.ToLowerInvariant() + "s";
+        _source.Block($"public class {_entity}Functions", () =>
+        {
+            _source.Line($"private readonly {_repository} _repository;");
+            _source.Line();
+            Members(get, create);
+            _source.Line($"public {_entity}Functions({_repository} repository) => _repository = repository;");
+            _source.Line();
+            _source.Line(_v.Function(_random.Next(1, 9) * 256, _random.Next(3, 60)));
+            _source.Line(_v.HttpApi("Get", route + "/{id}"));
+            _source.Block($"public async Task<{_v.HttpResult}> Get({_v.FromRoute}string id, {_v.Context} context)", () =>
+            {
+                _source.Line("context.Logger.LogLine($\"get {id}\");");
+                _source.Line($"var entity = await _repository.FindAsync({_support}.Normalize(id));");
+                _source.Block("if (entity is null)", () => _source.Line($"return {_v.HttpResults}.NotFound();"));
+                _source.Line();
+                _source.Line($"var body = {_support}.Serialize(entity);");
+                _source.Lines(get.Statements("entity.Id", "body", getSuffix));
+                _source.Line($"return {_v.HttpResults}.Ok(entity);");
+            });
+            _source.Line();
+            _source.Line(_v.Function(_random.Next(1, 9) * 256, _random.Next(3, 60)));
+            _source.Line(_v.HttpApi("Post", route));
+            _source.Block($"public async Task<{_v.HttpResult}> Create({_v.FromBody}{_entity} entity)", () =>
+            {
+                _source.Line($"var errors = {_support}.Validate(entity);");
+                _source.Block("if (errors.Count > 0)", () => _source.Line($"return {_v.HttpResults}.BadRequest(errors);"));
+                _source.Line();
+                _source.Line("var id = Guid.NewGuid().ToString(\"N\");");
+                _source.Line($"var body = {_support}.Serialize(entity with {{ Id = id }});");
+                _source.Lines(create.Statements("id", "body", createSuffix));
+                _source.Line("await _repository.SaveAsync(entity with { Id = id });");
+                _source.Line($"return {_v.HttpResults}.Created($\"{route}/{{id}}\", entity with {{ Id = id }});");
+            });
+        });
+    }
+
+    // Executable assembly: Main registers a handler lambda, a Stream lambda, or a method group with the bootstrap.
+    private void WriteBootstrapProgram()
+    {
+        var variant = _random.Next(3);
+        var lambda = variant < 2;
+        var tenant = variant switch { 0 => "request.Path", 1 => "key", _ => "message.EventSourceArn" };
+        var access = Choose(new RootShape(InstanceMembers: false, CanInject: false, IsNestedLambda: lambda), tenant);
+        _source.Block($"public static class {_entity}Program", () =>
+        {
+            Members(access);
+            _source.Block("public static async Task Main()", () =>
+            {
+                if (variant == 2)
+                {
+                    _source.Line(_v.Bootstrap("ProcessAsync", typed: true, $"<{_v.QueueEvent}>"));
+                    return;
+                }
+
+                _source.Line($"var repository = new {_repository}();");
+                _source.Lines(access.Outer);
+                if (variant == 0)
+                {
+                    _source.Line($"var handler = async ({_v.ApiRequest} request, {_v.Context} context) =>");
+                    _source.Block(string.Empty, () =>
+                    {
+                        _source.Line("context.Logger.LogLine($\"{request.HttpMethod} {request.Path}\");");
+                        _source.Line($"var entity = {_support}.Parse(request.Body);");
+                        _source.Block("if (entity is null)", () => _source.Line($"return new {_v.ApiResponse} {{ StatusCode = 400, Body = \"invalid body\" }};"));
+                        _source.Line();
+                        _source.Line("var id = Guid.NewGuid().ToString(\"N\");");
+                        _source.Line($"var body = {_support}.Serialize(entity with {{ Id = id }});");
+                        Use(access, "id", "body");
+                        _source.Line("await repository.SaveAsync(entity with { Id = id });");
+                        _source.Line($"return new {_v.ApiResponse} {{ StatusCode = 201, Body = body }};");
+                    }, "};");
+                    _source.Line();
+                    _source.Line(_v.Bootstrap("handler", typed: true));
+                }
+                else
+                {
+                    _source.Line($"Func<System.IO.Stream, {_v.Context}, Task<System.IO.Stream>> handler = async (input, context) =>");
+                    _source.Block(string.Empty, () =>
+                    {
+                        _source.Line("using var reader = new StreamReader(input);");
+                        _source.Line("var text = await reader.ReadToEndAsync();");
+                        _source.Line($"var entity = {_support}.Parse(text) ?? {_entity}.Empty;");
+                        _source.Line($"var key = {_support}.Normalize(entity.Name);");
+                        Use(access, "key", "text");
+                        _source.Line($"context.Logger.LogLine($\"processed {{key}} in {{context.{_v.RequestId}}}\");");
+                        _source.Line($"return new MemoryStream(Encoding.UTF8.GetBytes({_support}.Classify(entity.Amount)));");
+                    }, "};");
+                    _source.Line();
+                    _source.Line(_v.Bootstrap("handler", typed: false));
+                }
+            });
+
+            if (variant == 2)
+            {
+                _source.Line();
+                _source.Block($"private static async Task ProcessAsync({_v.QueueEvent} evnt)", () =>
+                {
+                    _source.Block("foreach (var message in evnt.Records)", () =>
+                    {
+                        _source.Line($"var entity = {_support}.Parse(message.Body);");
+                        _source.Block("if (entity is null)", () =>
+                        {
+                            _source.Line("Console.WriteLine($\"skipping {message.MessageId}\");");
+                            _source.Line("continue;");
+                        });
+                        _source.Line();
+                        _source.Line($"var key = {_support}.Normalize(message.MessageId);");
+                        Use(access, "key", "message.Body");
+                    });
+                });
+            }
+        });
+    }
+
+    // Lambdas taking an ILambdaContext, registered in a constructor: per-invocation code inside init code.
+    private void WriteRouter()
+    {
+        var shape = new RootShape(InstanceMembers: true, CanInject: false, IsNestedLambda: true);
+        var save = Choose(shape, "key");
+        var saveSuffix = _suffix;
+        var describe = Choose(shape, "payload");
+        var describeSuffix = _suffix;
+        var name = _entity + "Router";
+        _source.Block($"public sealed class {name}", () =>
+        {
+            _source.Line($"private readonly Dictionary<string, Func<string, {_v.Context}, Task<string>>> _routes = new(StringComparer.OrdinalIgnoreCase);");
+            _source.Line();
+            Members(save, describe);
+            _source.Block($"public {name}()", () =>
+            {
+                _source.Line($"var repository = new {_repository}();");
+                _source.Lines(save.Outer);
+                _source.Lines(describe.Outer);
+                _source.Line("_routes[\"save\"] = async (payload, context) =>");
+                _source.Block(string.Empty, () =>
+                {
+                    _source.Line($"var entity = {_support}.Parse(payload) ?? {_entity}.Empty;");
+                    _source.Line($"var key = {_support}.Normalize(entity.Name);");
+                    _source.Lines(save.Statements("key", "payload", saveSuffix));
+                    _source.Line("await repository.SaveAsync(entity with { Id = key });");
+                    _source.Line("context.Logger.LogLine($\"saved {key}\");");
+                    _source.Line("return key;");
+                }, "};");
+                _source.Line("_routes[\"describe\"] = async (payload, context) =>");
+                _source.Block(string.Empty, () =>
+                {
+                    _source.Line($"var entity = await repository.FindAsync({_support}.Normalize(payload));");
+                    _source.Block("if (entity is null)", () => _source.Line("return \"not found\";"));
+                    _source.Line();
+                    _source.Line($"var body = {_support}.Serialize(entity);");
+                    _source.Lines(describe.Statements("entity.Id", "body", describeSuffix));
+                    _source.Line($"context.Logger.LogLine($\"described {{entity.Id}} for {{context.{_v.RequestId}}}\");");
+                    _source.Line($"return {_support}.Classify(entity.Amount);");
+                }, "};");
+            });
+            _source.Line();
+            _source.Line($"public Task<string> RouteAsync(string route, string payload, {_v.Context} context) =>");
+            _source.Line("    _routes.TryGetValue(route, out var target) ? target(payload, context) : Task.FromResult(\"unknown route: \" + route);");
+        });
+    }
+
+    // Class library: an S3 event handler on an instance class.
+    private void WriteStorageFunction()
+    {
+        var access = Choose(new RootShape(InstanceMembers: true, CanInject: false, IsNestedLambda: false), "bucket");
+        var task = _random.Next(3) == 0 ? "ValueTask" : "Task";
+        _source.Block($"public class {_entity}StorageFunction", () =>
+        {
+            _source.Line($"private readonly {_repository} _repository = new();");
+            _source.Line();
+            Members(access);
+            _source.Block($"public async {task}<int> Handle({_v.StorageEvent} evnt, {_v.Context} context)", () =>
+            {
+                _source.Line("var processed = 0;");
+                _source.Block("foreach (var record in evnt.Records)", () =>
+                {
+                    _source.Line("var bucket = record.S3.Bucket.Name;");
+                    _source.Line("var key = record.S3.Object.Key;");
+                    _source.Block("if (record.S3.Object.Size == 0)", () =>
+                    {
+                        _source.Line("context.Logger.LogLine($\"empty object {bucket}/{key}\");");
+                        _source.Line("continue;");
+                    });
+                    _source.Line();
+                    _source.Line("var body = JsonSerializer.Serialize(new { bucket, key, size = record.S3.Object.Size });");
+                    Use(access, "key", "body");
+                    _source.Line($"var existing = await _repository.FindAsync({_support}.Normalize(key));");
+                    _source.Block("if (existing is not null)", () => _source.Line($"context.Logger.LogLine($\"updated {{existing.Id}}: {{{_support}.Classify(existing.Amount)}}\");"));
+                    _source.Line();
+                    _source.Line("processed++;");
+                });
+                _source.Line();
+                _source.Line("context.Logger.LogLine($\"processed {processed} of {evnt.Records.Count}\");");
+                _source.Line("return processed;");
+            });
+        });
+    }
+
+    // Class library: two handlers on one class (SNS and a schedule).
+    private void WriteNotificationFunctions()
+    {
+        var shape = new RootShape(InstanceMembers: true, CanInject: false, IsNestedLambda: false);
+        var topic = Choose(shape, "record.Sns.Subject");
+        var topicSuffix = _suffix;
+        var schedule = Choose(shape, "evnt.Id");
+        var scheduleSuffix = _suffix;
+        var topicReturns = _random.Next(2) == 0 ? "void" : "Task";
+        var scheduleReturns = _random.Next(2) == 0 ? "void" : "Task";
+        _source.Block($"public class {_entity}NotificationFunctions", () =>
+        {
+            Members(topic, schedule);
+            _source.Block($"public async {topicReturns} OnTopicAsync({_v.TopicEvent} evnt, {_v.Context} context)", () =>
+            {
+                _source.Block("foreach (var record in evnt.Records)", () =>
+                {
+                    _source.Line("var message = record.Sns.Message;");
+                    _source.Line($"var entity = {_support}.Parse(message);");
+                    _source.Block("if (entity is null)", () => _source.Line("continue;"));
+                    _source.Line();
+                    _source.Line($"var key = {_support}.Normalize(record.Sns.MessageId);");
+                    _source.Lines(topic.Statements("key", "message", topicSuffix));
+                    _source.Line("context.Logger.LogLine($\"forwarded {key}\");");
+                });
+            });
+            _source.Line();
+            _source.Block($"public async {scheduleReturns} OnScheduleAsync({_v.ScheduleEvent} evnt, {_v.Context} context)", () =>
+            {
+                _source.Line("var key = $\"tick-{evnt.Time:yyyyMMddHHmm}\";");
+                _source.Line("var body = JsonSerializer.Serialize(new { evnt.Id, evnt.Time, remaining = context.RemainingTime.TotalSeconds });");
+                _source.Lines(schedule.Statements("key", "body", scheduleSuffix));
+                _source.Line("context.Logger.LogLine($\"tick {evnt.Id} handled\");");
+            });
+        });
+    }
+}

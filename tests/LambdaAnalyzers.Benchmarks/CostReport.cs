@@ -1,0 +1,200 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using LambdaAnalyzers.Benchmarks.Corpus;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+
+namespace LambdaAnalyzers.Benchmarks;
+
+/// <summary>
+/// The analyzers' own execution time, as the driver's telemetry reports it, against the compiler's time on the same
+/// compilation, from the runs of <see cref="AnalyzerBenchmarks"/>.
+/// </summary>
+internal static class CostReport
+{
+    /// <summary>Rounds of <c>--cost-only</c>, as many as BenchmarkDotNet's measured iterations.</summary>
+    public const int Rounds = BenchmarkConfig.IterationCount;
+
+    /// <summary>All analyzers together must cost less than this share of the compiler's time on the Lambda compilation.</summary>
+    public const double LambdaTarget = 0.02;
+
+    /// <summary>All analyzers together must cost less than this without Amazon.Lambda.Core.</summary>
+    public static readonly TimeSpan WithoutLambdaTarget = TimeSpan.FromMilliseconds(1);
+
+    private static readonly CultureInfo s_culture = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// Runs the benchmark methods without BenchmarkDotNet (<c>--cost-only</c>): a warm-up round, then
+    /// <paramref name="rounds"/> rounds that run every configuration once, interleaved, so the machine's load falls on all alike.
+    /// </summary>
+    public static async Task RunRoundsAsync(int rounds, TextWriter log)
+    {
+        foreach (var kind in Enum.GetValues<CorpusKind>())
+        {
+            var benchmarks = new AnalyzerBenchmarks { Corpus = kind };
+            benchmarks.Setup();
+            for (var round = 0; round <= rounds; round++)
+            {
+                log.WriteLine($"{kind}: {(round == 0 ? "warm-up round" : $"round {round} of {rounds}")}");
+                benchmarks.Compiler_GetDiagnostics();
+                await benchmarks.AllAnalyzers().ConfigureAwait(false);
+                foreach (var name in AnalyzerBenchmarks.AnalyzerNames)
+                {
+                    await benchmarks.OneAnalyzer(name).ConfigureAwait(false);
+                }
+
+                await benchmarks.EmptyAnalyzer().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The table of the last <paramref name="samples"/> runs of every configuration, and whether the targets are met.</summary>
+    public static (string Markdown, bool TargetsMet) Build(int samples, string source)
+    {
+        var rows = new StringBuilder();
+        var met = true;
+        foreach (var kind in Enum.GetValues<CorpusKind>())
+        {
+            var compiler = Measurements.Compiler(kind, samples);
+            if (compiler.Count == 0)
+            {
+                continue;
+            }
+
+            var compilerMedian = Median(compiler.Select(t => t.TotalMilliseconds));
+            var configurations = new List<(string Name, string Key, bool IsAll, bool IsPackage)>
+            {
+                ($"all {PackageAnalyzers.All.Length} analyzers", Measurements.All, true, true),
+            };
+            configurations.AddRange(PackageAnalyzers.Names.Select(n => (n, n, false, true)));
+            configurations.Add(("EmptyAnalyzer (baseline)", Measurements.Empty, false, false));
+
+            foreach (var (name, key, isAll, isPackage) in configurations)
+            {
+                var runs = Measurements.Runs(kind, key, samples);
+                if (runs.Count == 0)
+                {
+                    rows.AppendLine($"| {Display(kind)} | {name} | not run | | | | | |");
+                    continue;
+                }
+
+                var time = Median(runs.Select(r => r.ExecutionTime.TotalMilliseconds));
+                var ratio = time / compilerMedian;
+                var telemetry = runs[^1].Telemetry;
+                var registered = isAll ? "see rows below" : Describe(telemetry[0].Telemetry);
+                var onlyStart = telemetry.All(t => OnlyCompilationStart(t.Telemetry));
+
+                string target;
+                bool? result;
+                if (kind == CorpusKind.LambdaHeavy)
+                {
+                    target = isAll ? string.Create(s_culture, $"< {LambdaTarget:P0} of compiler") : string.Empty;
+                    result = isAll ? ratio < LambdaTarget : null;
+                }
+                else if (isAll)
+                {
+                    target = string.Create(s_culture, $"< {WithoutLambdaTarget.TotalMilliseconds:F0} ms, compilation start only");
+                    result = time < WithoutLambdaTarget.TotalMilliseconds && onlyStart;
+                }
+                else
+                {
+                    target = isPackage ? "compilation start only" : string.Empty;
+                    result = isPackage ? onlyStart : null;
+                }
+
+                met &= result != false;
+                rows.AppendLine(string.Create(
+                    s_culture,
+                    $"| {Display(kind)} | {name} | {FormatMs(time)} | {compilerMedian:N0} ms | {ratio:P2} | {registered} | {target} | {(result is null ? string.Empty : result.Value ? "met" : "**missed**")} |"));
+            }
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine("## Analyzer execution time against compiler time");
+        text.AppendLine();
+        text.AppendLine(Environment());
+        text.AppendLine();
+        text.AppendLine(string.Create(s_culture, $"Analyzer time: sum of `AnalyzerTelemetryInfo.ExecutionTime` of the configuration's analyzers (`CompilationWithAnalyzers`, `logAnalyzerExecutionTime: true`, `concurrentAnalysis: false`). Compiler time: wall time of `GetDiagnostics()` on a fresh `Clone()`. Medians of {source}."));
+        text.AppendLine();
+        text.AppendLine("| Compilation | Analyzers | Analyzer time | Compiler time | Analyzer / compiler | Registered actions | Target | Result |");
+        text.AppendLine("|---|---|---:|---:|---:|---|---|---|");
+        text.Append(rows);
+        text.AppendLine();
+        text.AppendLine(Corpora());
+        return (text.ToString(), met);
+    }
+
+    private static string Corpora()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| Compilation | Files | Lines | Handler roots | Roots creating a client per invocation | Diagnostics by rule | Compiler warnings |");
+        text.AppendLine("|---|---:|---:|---:|---:|---|---:|");
+        foreach (var kind in Enum.GetValues<CorpusKind>())
+        {
+            var subject = Subjects.Get(kind);
+            var corpus = subject.Corpus;
+            var reports = subject.ReportsById.IsEmpty ? "none" : string.Join(", ", subject.ReportsById.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
+            text.AppendLine(string.Create(
+                s_culture,
+                $"| {Display(kind)} | {corpus.Files.Length} | {corpus.Lines:N0} | {corpus.HandlerRoots} | {corpus.Violations} | {reports} | {subject.CompilerWarnings:N0} |"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Environment()
+    {
+        var roslyn = typeof(CSharpCompilation).Assembly.GetName().Version;
+        var load = File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+        return string.Create(
+            s_culture,
+            $"{DateTime.Now:yyyy-MM-dd HH:mm}, {RuntimeInformation.OSDescription.Trim()}, {System.Environment.ProcessorCount} cores, .NET {System.Environment.Version}, Microsoft.CodeAnalysis {roslyn}; load average (1, 5, 15 minutes) at the end of the run: {load}.");
+    }
+
+    /// <summary>Whether an analyzer registered nothing but compilation start actions.</summary>
+    private static bool OnlyCompilationStart(AnalyzerTelemetryInfo info) => Counts(info).All(c => c.Name == "CompilationStart" || c.Count == 0);
+
+    private static string Describe(AnalyzerTelemetryInfo info)
+    {
+        var registered = Counts(info).Where(c => c.Count > 0).Select(c => $"{c.Name} {c.Count:N0}").ToList();
+        return registered.Count == 0 ? "none" : string.Join(", ", registered);
+    }
+
+    private static IEnumerable<(string Name, int Count)> Counts(AnalyzerTelemetryInfo info) =>
+    [
+        ("CompilationStart", info.CompilationStartActionsCount),
+        ("CompilationEnd", info.CompilationEndActionsCount),
+        ("Compilation", info.CompilationActionsCount),
+        ("SyntaxTree", info.SyntaxTreeActionsCount),
+        ("AdditionalFile", info.AdditionalFileActionsCount),
+        ("SemanticModel", info.SemanticModelActionsCount),
+        ("Symbol", info.SymbolActionsCount),
+        ("SymbolStart", info.SymbolStartActionsCount),
+        ("SymbolEnd", info.SymbolEndActionsCount),
+        ("SyntaxNode", info.SyntaxNodeActionsCount),
+        ("CodeBlockStart", info.CodeBlockStartActionsCount),
+        ("CodeBlockEnd", info.CodeBlockEndActionsCount),
+        ("CodeBlock", info.CodeBlockActionsCount),
+        ("OperationBlockStart", info.OperationBlockStartActionsCount),
+        ("OperationBlockEnd", info.OperationBlockEndActionsCount),
+        ("OperationBlock", info.OperationBlockActionsCount),
+        ("Operation", info.OperationActionsCount),
+        ("Suppression", info.SuppressionActionsCount),
+    ];
+
+    private static string Display(CorpusKind kind) => kind == CorpusKind.LambdaHeavy ? "(a) Lambda-heavy" : "(b) without Amazon.Lambda.Core";
+
+    private static string FormatMs(double milliseconds) =>
+        milliseconds >= 100 ? milliseconds.ToString("N0", s_culture) + " ms" : milliseconds.ToString("0.###", s_culture) + " ms";
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

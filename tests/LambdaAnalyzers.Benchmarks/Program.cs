@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using LambdaAnalyzers.Benchmarks;
+using LambdaAnalyzers.Benchmarks.Corpus;
+
+// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks [-- --cost-only] [BenchmarkDotNet options]
+// --cost-only runs the same operations in interleaved rounds without BenchmarkDotNet and prints the telemetry table
+// alone: a quicker check after changing an analyzer.
+var started = Stopwatch.StartNew();
+var costOnly = args.Contains("--cost-only");
+var benchmarkArgs = args.Where(a => a != "--cost-only").ToArray();
+
+// Generate and check both compilations first: a failed check stops here, before anything is timed.
+foreach (var kind in Enum.GetValues<CorpusKind>())
+{
+    var stopwatch = Stopwatch.StartNew();
+    var subject = Subjects.Get(kind);
+    var reports = subject.ReportsById.IsEmpty ? "none" : string.Join(", ", subject.ReportsById.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
+    Console.WriteLine(
+        $"{kind}: {subject.Corpus.Files.Length} files, {subject.Corpus.Lines:N0} lines, {subject.Corpus.HandlerRoots} handler roots, "
+        + $"{subject.Corpus.Violations} creating a client per invocation; 0 compiler errors; diagnostics: {reports} (checked in {stopwatch.Elapsed.TotalSeconds:F0} s)");
+}
+
+Summary? summary = null;
+string source;
+if (costOnly)
+{
+    await CostReport.RunRoundsAsync(CostReport.Rounds, Console.Out);
+    source = $"{CostReport.Rounds} interleaved rounds after a warm-up round (`--cost-only`)";
+}
+else
+{
+    summary = BenchmarkRunner.Run<AnalyzerBenchmarks>(BenchmarkConfig.Create(), benchmarkArgs);
+    source = $"the last {BenchmarkConfig.IterationCount} runs of each benchmark, BenchmarkDotNet's measured iterations";
+}
+
+var (markdown, targetsMet) = CostReport.Build(CostReport.Rounds, source);
+var results = summary?.ResultsDirectoryPath ?? Path.Combine("BenchmarkDotNet.Artifacts", "results");
+Directory.CreateDirectory(results);
+var path = Path.GetFullPath(Path.Combine(results, "LambdaAnalyzers-cost-report.md"));
+await File.WriteAllTextAsync(path, markdown);
+
+Console.WriteLine();
+Console.WriteLine(markdown);
+Console.WriteLine($"Written to {path}");
+Console.WriteLine($"Targets {(targetsMet ? "met" : "MISSED (see **missed** above)")}; total run time {started.Elapsed:m\\:ss}.");
