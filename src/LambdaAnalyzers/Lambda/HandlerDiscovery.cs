@@ -139,6 +139,13 @@ internal static class HandlerDiscovery
     public static ImmutableHashSet<IMethodSymbol> FindMethodGroupHandlers(SemanticModel semanticModel, LambdaSymbols symbols, System.Threading.CancellationToken cancellationToken)
     {
         var result = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        // Binding is costly: only trees that name a registration API are searched, and only the candidate nodes bound.
+        var text = semanticModel.SyntaxTree.GetText(cancellationToken).ToString();
+        if (text.IndexOf("LambdaBootstrap", System.StringComparison.Ordinal) < 0 && text.IndexOf("GetHandlerWrapper", System.StringComparison.Ordinal) < 0)
+        {
+            return result.ToImmutable();
+        }
+
         var root = semanticModel.SyntaxTree.GetRoot(cancellationToken);
         foreach (var node in root.DescendantNodes())
         {
@@ -172,9 +179,16 @@ internal static class HandlerDiscovery
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" or "GetHandlerWrapper" } } => true,
         InvocationExpressionSyntax { Expression: SimpleNameSyntax { Identifier.ValueText: "Create" or "GetHandlerWrapper" } } => true,
-        ObjectCreationExpressionSyntax => true,
-        ImplicitObjectCreationExpressionSyntax => true,
+        ObjectCreationExpressionSyntax { Type: var type } => TypeName(type) == "LambdaBootstrap",
         _ => false,
+    };
+
+    private static string? TypeName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
     };
 
     /// <summary>The initializer of a local whose only assignment is that initializer, or null.</summary>

@@ -2,7 +2,8 @@ namespace LambdaAnalyzers.Benchmarks.Corpus;
 
 /// <summary>
 /// The ordinary code around handlers: records, validation, parsing, mapping and reporting helpers, a repository over
-/// an injected DynamoDB client, and exporters that create their own clients outside any handler.
+/// an injected DynamoDB client, and exporters that create their own clients outside any handler (and write files where
+/// a function cannot).
 /// </summary>
 internal static class BusinessCode
 {
@@ -83,6 +84,13 @@ internal static class BusinessCode
             });
             source.Line();
             source.Line("public static Task WarmUpAsync() => Task.Delay(10);");
+            if (random.Next(3) == 0)
+            {
+                // More than the 512 MB of ephemeral storage a function has by default.
+                source.Line();
+                source.Line("public static void ReserveScratchSpace() =>");
+                source.Line("    File.WriteAllBytes(Path.Combine(Path.GetTempPath(), \"scratch.bin\"), new byte[600 * 1024 * 1024]);");
+            }
 
             for (var i = 0; i < extra; i++)
             {
@@ -280,6 +288,9 @@ internal static class BusinessCode
             });
             source.Line();
             source.Line("public static HttpClient CreateWebhookClient() => new HttpClient { Timeout = TimeSpan.FromSeconds(30) };");
+            source.Line();
+            // A relative path: under the read-only /var/task on Lambda.
+            source.Line("public Task SaveLocalCopyAsync(string name, string csv) => File.WriteAllTextAsync($\"exports/{name}.csv\", csv);");
         });
         source.Line();
     }

@@ -92,6 +92,7 @@ internal sealed class UnitWriter
     {
         var access = ClientAccess.Choose(_random, shape, ++_suffix, tenant);
         access.Pitfall = ChoosePitfall(_suffix);
+        AddStatePitfall(access, _suffix);
         HandlerRoots++;
         if (access.IsViolation)
         {
@@ -128,6 +129,47 @@ internal sealed class UnitWriter
             },
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// About one root in five each keeps invocation data in a static member, leaves a file named per invocation in
+    /// /tmp, or polls without a deadline: the shapes of the package's state, file and deadline rules.
+    /// </summary>
+    private void AddStatePitfall(ClientAccess access, int suffix)
+    {
+        var support = _support;
+        Func<string, IEnumerable<string>>? statements = null;
+        switch (_random.Next(5))
+        {
+            case 0 when _random.Next(2) == 0:
+                access.Members.Add($"private static string? s_lastKey{suffix};");
+                statements = key => [$"s_lastKey{suffix} = {key};"];
+                break;
+            case 0:
+                access.Members.Add($"private static readonly List<string> s_seen{suffix} = new();");
+                statements = key => [$"s_seen{suffix}.Add({key});"];
+                break;
+            case 1:
+                statements = key => [$"await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), {key} + \"-\" + Guid.NewGuid().ToString(\"N\") + \".json\"), {key});"];
+                break;
+            case 2:
+                statements = key =>
+                [
+                    $"var ready{suffix} = false;",
+                    $"while (!ready{suffix})",
+                    "{",
+                    "    await Task.Delay(200);",
+                    $"    ready{suffix} = await {support}.LookupAsync({key}) > 3;",
+                    "}",
+                ];
+                break;
+        }
+
+        if (statements is not null)
+        {
+            var first = access.Pitfall;
+            access.Pitfall = first is null ? statements : key => first(key).Concat(statements(key));
+        }
     }
 
     private void Members(params ClientAccess[] accesses)
