@@ -53,6 +53,32 @@ internal static class CostReport
         }
     }
 
+    /// <summary>
+    /// <c>--quick</c>: the compiler and all analyzers together, interleaved, on the Lambda-heavy compilation only, after
+    /// a warm-up round; prints the medians and each analyzer's execution time.
+    /// </summary>
+    public static async Task RunQuickAsync(int rounds, TextWriter log)
+    {
+        const CorpusKind kind = CorpusKind.LambdaHeavy;
+        var benchmarks = new AnalyzerBenchmarks { Corpus = kind };
+        benchmarks.Setup();
+        for (var round = 0; round <= rounds; round++)
+        {
+            benchmarks.Compiler_GetDiagnostics();
+            await benchmarks.AllAnalyzers().ConfigureAwait(false);
+        }
+
+        var compiler = Median(Measurements.Compiler(kind, rounds).Select(t => t.TotalMilliseconds));
+        var runs = Measurements.Runs(kind, Measurements.All, rounds);
+        var all = Median(runs.Select(r => r.ExecutionTime.TotalMilliseconds));
+        log.WriteLine(string.Create(s_culture, $"Compiler {compiler:N0} ms; all analyzers {all:N1} ms ({all / compiler:P2}; target < {LambdaTarget:P0})"));
+        foreach (var analyzer in PackageAnalyzers.All)
+        {
+            var median = Median(runs.Select(r => r.Telemetry.Single(t => t.Analyzer == analyzer).Telemetry.ExecutionTime.TotalMilliseconds));
+            log.WriteLine(string.Create(s_culture, $"  {PackageAnalyzers.Name(analyzer),-40} {median,10:N1} ms"));
+        }
+    }
+
     /// <summary>The table of the last <paramref name="samples"/> runs of every configuration, and whether the targets are met.</summary>
     public static (string Markdown, bool TargetsMet) Build(int samples, string source)
     {

@@ -4,12 +4,20 @@ using BenchmarkDotNet.Running;
 using LambdaAnalyzers.Benchmarks;
 using LambdaAnalyzers.Benchmarks.Corpus;
 
-// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks [-- --cost-only] [BenchmarkDotNet options]
+// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks [-- --cost-only | --quick] [BenchmarkDotNet options]
 // --cost-only runs the same operations in interleaved rounds without BenchmarkDotNet and prints the telemetry table
-// alone: a quicker check after changing an analyzer.
+// alone: a quicker check after changing an analyzer. --quick runs only the compiler and all analyzers together on the
+// Lambda-heavy compilation, and prints each analyzer's share: the quickest check, for profiling.
 var started = Stopwatch.StartNew();
 var costOnly = args.Contains("--cost-only");
-var benchmarkArgs = args.Where(a => a != "--cost-only").ToArray();
+var quick = args.Contains("--quick");
+var benchmarkArgs = args.Where(a => a is not ("--cost-only" or "--quick")).ToArray();
+
+if (quick)
+{
+    await CostReport.RunQuickAsync(CostReport.Rounds, Console.Out);
+    return;
+}
 
 // Generate and check both compilations first: a failed check stops here, before anything is timed.
 foreach (var kind in Enum.GetValues<CorpusKind>())
