@@ -16,7 +16,7 @@ internal sealed class LambdaModel
 {
     private static readonly ConditionalWeakTable<Compilation, LambdaModel?> s_models = new();
 
-    private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<IMethodSymbol>> _methodGroupHandlers = new();
+    private readonly ConcurrentDictionary<SyntaxTree, RegistrationSites> _registrationSites = new();
     private readonly ConditionalWeakTable<IOperation, ScopeBox> _scopes = new();
 
     private LambdaModel(Compilation compilation, LambdaSymbols symbols)
@@ -75,10 +75,13 @@ internal sealed class LambdaModel
             return false;
         }
 
-        var handlers = _methodGroupHandlers.GetOrAdd(
-            semanticModel.SyntaxTree,
-            _ => HandlerDiscovery.FindMethodGroupHandlers(semanticModel, Symbols, cancellationToken));
-        return handlers.Contains(method.OriginalDefinition);
+        var tree = semanticModel.SyntaxTree;
+        if (!_registrationSites.TryGetValue(tree, out var sites))
+        {
+            sites = _registrationSites.GetOrAdd(tree, RegistrationSites.Find(tree, cancellationToken));
+        }
+
+        return sites.IsMethodGroupHandler(method, semanticModel, Symbols, cancellationToken);
     }
 
     /// <summary>

@@ -91,8 +91,8 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
 
     private sealed class CompilationAnalyzer(LambdaModel model)
     {
-        /// <summary>For each simple name used anywhere in the compilation, the trees that use it; built on first need.</summary>
-        private Dictionary<string, HashSet<SyntaxTree>>? _namesInUse;
+        /// <summary>For a method name, the files whose code uses that name (not as a declaration); searched on first need.</summary>
+        private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxTree>> _treesUsingName = new(StringComparer.Ordinal);
 
         public void AnalyzeBlockStart(OperationBlockStartAnalysisContext context)
         {
@@ -177,40 +177,32 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private bool IsUsedInCompilation(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
         {
-            var names = Volatile.Read(ref _namesInUse);
-            if (names is null)
-            {
-                names = CollectNamesInUse(semanticModel.Compilation, cancellationToken);
-                Interlocked.CompareExchange(ref _namesInUse, names, null);
-            }
-
-            if (!names.TryGetValue(method.Name, out var trees))
+            var compilation = semanticModel.Compilation;
+            var trees = _treesUsingName.GetOrAdd(method.Name, name => FindTreesUsing(compilation, name, cancellationToken));
+            var tree = semanticModel.SyntaxTree;
+            if (trees.IsEmpty)
             {
                 return false;
             }
 
-            var tree = semanticModel.SyntaxTree;
-            if (trees.Count > 1 || !trees.Contains(tree))
+            if (trees.Length > 1 || trees[0] != tree)
             {
                 return true;
             }
 
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            foreach (var name in NameSearch.FindNames(tree, method.Name, cancellationToken))
             {
-                if (node is SimpleNameSyntax name && name.Identifier.ValueText == method.Name)
+                var info = semanticModel.GetSymbolInfo(name, cancellationToken);
+                if (IsMethod(info.Symbol, method))
                 {
-                    var info = semanticModel.GetSymbolInfo(name, cancellationToken);
-                    if (IsMethod(info.Symbol, method))
+                    return true;
+                }
+
+                foreach (var candidate in info.CandidateSymbols)
+                {
+                    if (IsMethod(candidate, method))
                     {
                         return true;
-                    }
-
-                    foreach (var candidate in info.CandidateSymbols)
-                    {
-                        if (IsMethod(candidate, method))
-                        {
-                            return true;
-                        }
                     }
                 }
             }
@@ -218,31 +210,23 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static bool IsMethod(ISymbol? symbol, IMethodSymbol method) =>
-            symbol is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, method.OriginalDefinition);
-
-        private static Dictionary<string, HashSet<SyntaxTree>> CollectNamesInUse(Compilation compilation, CancellationToken cancellationToken)
+        private static ImmutableArray<SyntaxTree> FindTreesUsing(Compilation compilation, string name, CancellationToken cancellationToken)
         {
-            var names = new Dictionary<string, HashSet<SyntaxTree>>(StringComparer.Ordinal);
+            var trees = ImmutableArray.CreateBuilder<SyntaxTree>();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                foreach (var _ in NameSearch.FindNames(tree, name, cancellationToken))
                 {
-                    if (node is SimpleNameSyntax name)
-                    {
-                        if (!names.TryGetValue(name.Identifier.ValueText, out var trees))
-                        {
-                            trees = new HashSet<SyntaxTree>();
-                            names.Add(name.Identifier.ValueText, trees);
-                        }
-
-                        trees.Add(tree);
-                    }
+                    trees.Add(tree);
+                    break;
                 }
             }
 
-            return names;
+            return trees.ToImmutable();
         }
+
+        private static bool IsMethod(ISymbol? symbol, IMethodSymbol method) =>
+            symbol is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, method.OriginalDefinition);
 
         /// <summary>
         /// Whether the class-library runtime could invoke the method: at most two parameters, the last an ILambdaContext,

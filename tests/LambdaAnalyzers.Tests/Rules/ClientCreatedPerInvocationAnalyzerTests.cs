@@ -186,6 +186,67 @@ public sealed class ClientCreatedPerInvocationAnalyzerTests
         """, Created(0, "AmazonS3Client"));
 
     [Fact]
+    public Task MethodGroupHandlerThroughQualifiedNamesAndDelegateCreation_Reports() => Verify.VerifyProgramAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+        using Amazon.S3;
+
+        public static class Program
+        {
+            public static async Task Main()
+            {
+                // Create and LambdaBootstrap in a comment or a string name nothing: "Create(NotAHandler)".
+                using var wrapper = Amazon.Lambda.RuntimeSupport.HandlerWrapper.GetHandlerWrapper((Func<Stream, Task<Stream>>)(Program.Handle));
+                using var bootstrap = new Amazon.Lambda.RuntimeSupport.LambdaBootstrap(wrapper);
+                await bootstrap.RunAsync();
+            }
+
+            private static async Task<Stream> Handle(Stream input)
+            {
+                var s3 = {|#0:new AmazonS3Client()|};
+                await s3.ListBucketsAsync();
+                return input;
+            }
+
+            private static AmazonS3Client NotAHandler() => new AmazonS3Client();
+        }
+        """, Created(0, "AmazonS3Client"));
+
+    [Fact]
+    public Task MethodGroupInALocalAssignedTwice_DoesNotReport() => Verify.VerifyProgramAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+        using Amazon.Lambda.RuntimeSupport;
+        using Amazon.S3;
+
+        public static class Program
+        {
+            public static async Task Main(string[] args)
+            {
+                Func<Stream, Task<Stream>> handler = Handle;
+                if (args.Length > 0)
+                {
+                    handler = Other;
+                }
+
+                await LambdaBootstrapBuilder.Create(handler).Build().RunAsync();
+            }
+
+            // Which one is the handler is decided at run time; the analyzer does not guess.
+            private static async Task<Stream> Handle(Stream input)
+            {
+                var s3 = new AmazonS3Client();
+                await s3.ListBucketsAsync();
+                return input;
+            }
+
+            private static Task<Stream> Other(Stream input) => Task.FromResult(input);
+        }
+        """);
+
+    [Fact]
     public Task LocalFunctionCalledByHandler_Reports() => Verify.VerifyProgramAsync("""
         using System.Threading.Tasks;
         using Amazon.Lambda.Core;

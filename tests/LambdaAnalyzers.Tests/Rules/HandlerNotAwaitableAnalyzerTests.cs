@@ -455,6 +455,50 @@ public sealed class HandlerNotAwaitableAnalyzerTests
     }.RunAsync();
 
     [Fact]
+    public Task ValueTaskHandlerNamedInAnotherFileOnlyInCommentsStringsAndDeclarations_Reports() => new Verify.Test
+    {
+        TestState =
+        {
+            Sources =
+            {
+                """
+                using System.Threading.Tasks;
+                using Amazon.Lambda.Core;
+
+                public class Function
+                {
+                    public ValueTask<int> {|#0:Handle|}(string input, ILambdaContext context) => new(input.Length);
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+
+                /// <summary>Calls <c>Handle</c> nowhere; see <see cref="Function.Handle"/>.</summary>
+                public class Other
+                {
+                    // Handle(input, context) is the handler's name.
+                    public const string Name = "Handle";
+
+                    public int HandleCount;
+
+                    public void Handled() { }
+                }
+
+                public class Another
+                {
+                    public ValueTask<int> {|#1:Handle|}(string input, Amazon.Lambda.Core.ILambdaContext context) => new(0);
+                }
+                """,
+            },
+            ExpectedDiagnostics =
+            {
+                ValueTask(0, "Handle", "ValueTask<int>", "Task<int>"),
+                ValueTask(1, "Handle", "ValueTask<int>", "Task<int>"),
+            },
+        },
+    }.RunAsync();
+
+    [Fact]
     public Task ValueTaskHandlerWhoseNameIsUsedForAnotherMethodInItsFile_Reports() => Verify.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         using Amazon.Lambda.Core;
