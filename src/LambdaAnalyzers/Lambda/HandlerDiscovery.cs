@@ -79,11 +79,12 @@ internal static class HandlerDiscovery
         IMethodSymbol? target;
         switch (operation)
         {
-            case IInvocationOperation invocation:
+            // The names rule out nearly every call before the set is searched.
+            case IInvocationOperation invocation when invocation.TargetMethod.Name is "Create" or "GetHandlerWrapper":
                 target = invocation.TargetMethod;
                 arguments = invocation.Arguments;
                 break;
-            case IObjectCreationOperation creation:
+            case IObjectCreationOperation { Constructor.ContainingType.Name: "LambdaBootstrap" } creation:
                 target = creation.Constructor;
                 arguments = creation.Arguments;
                 break;
@@ -147,12 +148,18 @@ internal static class HandlerDiscovery
         {
             foreach (var operation in block.DescendantsAndSelf())
             {
-                switch (operation)
+                // Switch on the kind first: most operations are none of these, and a type test per case costs more.
+                switch (operation.Kind)
                 {
-                    case IAnonymousFunctionOperation lambda when TakesLambdaContext(lambda.Symbol, symbols):
-                        roots.Add(lambda);
+                    case OperationKind.AnonymousFunction:
+                        if (TakesLambdaContext(((IAnonymousFunctionOperation)operation).Symbol, symbols))
+                        {
+                            roots.Add(operation);
+                        }
+
                         break;
-                    case ILocalFunctionOperation localFunction:
+                    case OperationKind.LocalFunction:
+                        var localFunction = (ILocalFunctionOperation)operation;
                         localFunctions[localFunction.Symbol] = localFunction;
                         if (TakesLambdaContext(localFunction.Symbol, symbols))
                         {
@@ -160,7 +167,7 @@ internal static class HandlerDiscovery
                         }
 
                         break;
-                    case IInvocationOperation or IObjectCreationOperation:
+                    case OperationKind.Invocation or OperationKind.ObjectCreation:
                         if (GetBootstrapHandlerArgument(operation, symbols) is { } argument)
                         {
                             var code = UnwrapDelegate(argument);
@@ -206,6 +213,6 @@ internal static class HandlerDiscovery
             }
         }
 
-        return roots.Distinct().ToImmutableArray();
+        return roots.Count == 0 ? ImmutableArray<IOperation>.Empty : roots.Distinct().ToImmutableArray();
     }
 }

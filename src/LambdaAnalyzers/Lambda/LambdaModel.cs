@@ -17,7 +17,7 @@ internal sealed class LambdaModel
     private static readonly ConditionalWeakTable<Compilation, LambdaModel?> s_models = new();
 
     private readonly ConcurrentDictionary<SyntaxTree, RegistrationSites> _registrationSites = new();
-    private readonly ConditionalWeakTable<IOperation, ScopeBox> _scopes = new();
+    private readonly RecentScopes _scopes = new();
 
     private LambdaModel(Compilation compilation, LambdaSymbols symbols)
     {
@@ -58,8 +58,15 @@ internal sealed class LambdaModel
             return null;
         }
 
-        // Every rule asks for the same blocks; compute once.
-        return _scopes.GetValue(blocks[0], _ => new ScopeBox(ComputeScope(owningSymbol, blocks, cancellationToken))).Scope;
+        // Every rule asks for the same blocks, one after the other; compute once.
+        if (_scopes.TryGet(blocks[0], out var scope))
+        {
+            return scope;
+        }
+
+        scope = ComputeScope(owningSymbol, blocks, cancellationToken);
+        _scopes.Add(blocks[0], scope);
+        return scope;
     }
 
     /// <summary>Whether a method is a handler: by signature, by attribute, or registered with a bootstrap as a method group.</summary>
@@ -140,10 +147,5 @@ internal sealed class LambdaModel
         }
 
         return InvocationScope.ForNestedHandlers(blocks, Symbols);
-    }
-
-    private sealed class ScopeBox(InvocationScope? scope)
-    {
-        public InvocationScope? Scope { get; } = scope;
     }
 }

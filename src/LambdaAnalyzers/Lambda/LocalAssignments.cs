@@ -25,6 +25,18 @@ internal sealed class LocalAssignments
         }
     }
 
+    /// <summary>Assignments to the locals of the operation block (the member body) that contains an operation.</summary>
+    public static LocalAssignments ForBlockOf(IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        return new LocalAssignments(ImmutableArray.Create(root));
+    }
+
     /// <summary>The values assigned to a local; empty for a local never assigned in these blocks.</summary>
     public IReadOnlyList<IOperation?> Get(ILocalSymbol local) =>
         _assignments.TryGetValue(local, out var values) ? values : System.Array.Empty<IOperation?>();

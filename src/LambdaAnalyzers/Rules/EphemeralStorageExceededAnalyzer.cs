@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Threading;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -52,13 +51,16 @@ public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
             }
 
             var files = FileSystemModel.Get(compilationContext.Compilation);
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
-            {
-                var tree = blockContext.OperationBlocks.IsEmpty ? null : blockContext.OperationBlocks[0].Syntax.SyntaxTree;
-                var megabytes = tree is null ? DefaultMegabytes : ReadLimit(LambdaOptions.Get(blockContext.Options, tree, LambdaOptions.EphemeralStorageMegabytes));
-                var analyzer = new BlockAnalyzer(files, blockContext.OperationBlocks, megabytes);
-                blockContext.RegisterOperationAction(analyzer.Analyze, OperationKind.Invocation);
-            });
+            compilationContext.RegisterOperationAction(
+                context =>
+                {
+                    // Most invocations are not writes: the name alone rules them out before anything is allocated.
+                    if (((IInvocationOperation)context.Operation).TargetMethod.Name is "WriteAllBytes" or "WriteAllBytesAsync" or "SetLength" or "Write" or "WriteAsync")
+                    {
+                        new WriteAnalyzer(files, context.Operation).Analyze(context);
+                    }
+                },
+                OperationKind.Invocation);
         });
     }
 
@@ -68,24 +70,12 @@ public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
             ? megabytes
             : DefaultMegabytes;
 
-    private sealed class BlockAnalyzer(FileSystemModel files, ImmutableArray<IOperation> blocks, int megabytes)
+    /// <summary>One candidate write; the locals of its member are gathered only when a size depends on them.</summary>
+    private sealed class WriteAnalyzer(FileSystemModel files, IOperation write)
     {
         private LocalAssignments? _locals;
 
-        private LocalAssignments Locals
-        {
-            get
-            {
-                var locals = Volatile.Read(ref _locals);
-                if (locals is null)
-                {
-                    locals = new LocalAssignments(blocks);
-                    Interlocked.CompareExchange(ref _locals, locals, null);
-                }
-
-                return locals;
-            }
-        }
+        private LocalAssignments Locals => _locals ??= LocalAssignments.ForBlockOf(write);
 
         public void Analyze(OperationAnalysisContext context)
         {
@@ -99,7 +89,13 @@ public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
                 _ => null,
             };
 
-            if (size is not { } bytes || bytes <= megabytes * Megabyte)
+            if (size is not { } bytes || bytes <= DefaultMegabytes * Megabyte)
+            {
+                return;
+            }
+
+            var megabytes = ReadLimit(LambdaOptions.Get(context.Options, invocation.Syntax.SyntaxTree, LambdaOptions.EphemeralStorageMegabytes));
+            if (bytes <= megabytes * Megabyte)
             {
                 return;
             }

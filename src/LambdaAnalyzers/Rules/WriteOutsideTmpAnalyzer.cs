@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Threading;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -82,84 +81,61 @@ public sealed class WriteOutsideTmpAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
-            {
-                var analyzer = new BlockAnalyzer(files, blockContext.OperationBlocks);
-                blockContext.RegisterOperationAction(analyzer.Analyze, OperationKind.Invocation, OperationKind.ObjectCreation);
-            });
+            compilationContext.RegisterOperationAction(context => Analyze(context, files), OperationKind.Invocation, OperationKind.ObjectCreation);
         });
     }
 
-    private sealed class BlockAnalyzer(FileSystemModel files, ImmutableArray<IOperation> blocks)
+    private static void Analyze(OperationAnalysisContext context, FileSystemModel files)
     {
-        private LocalAssignments? _locals;
-
-        private LocalAssignments Locals
+        if (!files.TryGetWrite(context.Operation, out var write))
         {
-            get
-            {
-                var locals = Volatile.Read(ref _locals);
-                if (locals is null)
-                {
-                    locals = new LocalAssignments(blocks);
-                    Interlocked.CompareExchange(ref _locals, locals, null);
-                }
-
-                return locals;
-            }
+            return;
         }
 
-        public void Analyze(OperationAnalysisContext context)
+        // The locals of the member are gathered only for a write.
+        var locals = LocalAssignments.ForBlockOf(context.Operation);
+        var path = FileSystemModel.Unwrap(write.Path);
+        var kind = files.Classify(path, locals);
+        var descriptor = kind switch
         {
-            if (!files.TryGetWrite(context.Operation, out var write))
-            {
-                return;
-            }
-
-            // Locals are gathered on the first write of the block.
-            var path = FileSystemModel.Unwrap(write.Path);
-            var kind = files.Classify(path, Locals);
-            var descriptor = kind switch
-            {
-                PathKind.Relative or PathKind.TaskRoot or PathKind.BaseDirectory or PathKind.AssemblyFolder => Rule,
-                PathKind.Layers => LayersRule,
-                PathKind.CurrentDirectory => WorkingDirectoryRule,
-                _ => null,
-            };
-            if (descriptor is null)
-            {
-                return;
-            }
-
-            // The message names the path itself when it is a constant, or a local assigned one.
-            var constant = path is ILocalReferenceOperation local && Locals.GetSingleAssignment(local.Local) is { } value ? value : path;
-            var shown = constant.ConstantValue is { HasValue: true, Value: string text } ? text : write.Path.Syntax.ToString();
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, write.Path.Syntax.GetLocation(), GetFixProperties(path), shown));
+            PathKind.Relative or PathKind.TaskRoot or PathKind.BaseDirectory or PathKind.AssemblyFolder => Rule,
+            PathKind.Layers => LayersRule,
+            PathKind.CurrentDirectory => WorkingDirectoryRule,
+            _ => null,
+        };
+        if (descriptor is null)
+        {
+            return;
         }
 
-        /// <summary>A fix is offered for a string literal at the write, or a constant declared in this document.</summary>
-        private static ImmutableDictionary<string, string?> GetFixProperties(IOperation path)
-        {
-            var properties = ImmutableDictionary<string, string?>.Empty;
-            if (path.ConstantValue is not { HasValue: true, Value: string text } || FileSystemModel.GetRelativePart(text) is not { } relative)
-            {
-                return properties;
-            }
+        // The message names the path itself when it is a constant, or a local assigned one.
+        var constant = path is ILocalReferenceOperation local && locals.GetSingleAssignment(local.Local) is { } value ? value : path;
+        var shown = constant.ConstantValue is { HasValue: true, Value: string text } ? text : write.Path.Syntax.ToString();
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, write.Path.Syntax.GetLocation(), GetFixProperties(path), shown));
+    }
 
-            var fix = path switch
-            {
-                ILiteralOperation => FixLiteral,
-                ILocalReferenceOperation { Local.IsConst: true } local when IsDeclaredIn(local.Local, path) => FixConstant,
-                IFieldReferenceOperation { Field.IsConst: true } field when IsDeclaredIn(field.Field, path) => FixConstant,
-                _ => null,
-            };
-            return fix is null ? properties : properties.Add(FixProperty, fix).Add(RelativePartProperty, relative);
+    /// <summary>A fix is offered for a string literal at the write, or a constant declared in this document.</summary>
+    private static ImmutableDictionary<string, string?> GetFixProperties(IOperation path)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (path.ConstantValue is not { HasValue: true, Value: string text } || FileSystemModel.GetRelativePart(text) is not { } relative)
+        {
+            return properties;
         }
 
-        private static bool IsDeclaredIn(ISymbol symbol, IOperation site)
+        var fix = path switch
         {
-            var references = symbol.DeclaringSyntaxReferences;
-            return references.Length == 1 && references[0].SyntaxTree == site.Syntax.SyntaxTree;
-        }
+            ILiteralOperation => FixLiteral,
+            ILocalReferenceOperation { Local.IsConst: true } local when IsDeclaredIn(local.Local, path) => FixConstant,
+            IFieldReferenceOperation { Field.IsConst: true } field when IsDeclaredIn(field.Field, path) => FixConstant,
+            _ => null,
+        };
+        return fix is null ? properties : properties.Add(FixProperty, fix).Add(RelativePartProperty, relative);
+    }
+
+    private static bool IsDeclaredIn(ISymbol symbol, IOperation site)
+    {
+        var references = symbol.DeclaringSyntaxReferences;
+        return references.Length == 1 && references[0].SyntaxTree == site.Syntax.SyntaxTree;
     }
 }
