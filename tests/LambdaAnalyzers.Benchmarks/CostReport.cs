@@ -66,16 +66,24 @@ internal static class CostReport
         {
             benchmarks.Compiler_GetDiagnostics();
             await benchmarks.AllAnalyzers().ConfigureAwait(false);
+            await benchmarks.ReportInEveryFile().ConfigureAwait(false);
+            await benchmarks.AllAnalyzersAfterReportInEveryFile().ConfigureAwait(false);
         }
 
         var compiler = Median(Measurements.Compiler(kind, rounds).Select(t => t.TotalMilliseconds));
         var runs = Measurements.Runs(kind, Measurements.All, rounds);
         var all = Median(runs.Select(r => r.ExecutionTime.TotalMilliseconds));
         log.WriteLine(string.Create(s_culture, $"Compiler {compiler:N0} ms; all analyzers {all:N1} ms ({all / compiler:P2}; target < {LambdaTarget:P0})"));
+        var check = Median(Measurements.Runs(kind, Measurements.ReportInEveryFile, rounds).Select(r => r.ExecutionTime.TotalMilliseconds));
+        var after = Median(Measurements.Runs(kind, Measurements.AllAfterReportInEveryFile, rounds).Select(r => r.ExecutionTime.TotalMilliseconds));
+        log.WriteLine(string.Create(s_culture, $"Reporting in every file (the driver's generated-code check) {check:N1} ms; all analyzers after it {after:N1} ms ({after / compiler:P2})"));
+        var afterRuns = Measurements.Runs(kind, Measurements.AllAfterReportInEveryFile, rounds);
+        log.WriteLine($"  {"Analyzer",-40} {"all",10} {"after",10}");
         foreach (var analyzer in PackageAnalyzers.All)
         {
             var median = Median(runs.Select(r => r.Telemetry.Single(t => t.Analyzer == analyzer).Telemetry.ExecutionTime.TotalMilliseconds));
-            log.WriteLine(string.Create(s_culture, $"  {PackageAnalyzers.Name(analyzer),-40} {median,10:N1} ms"));
+            var medianAfter = Median(afterRuns.Select(r => r.Telemetry.Single(t => t.Analyzer == analyzer).Telemetry.ExecutionTime.TotalMilliseconds));
+            log.WriteLine(string.Create(s_culture, $"  {PackageAnalyzers.Name(analyzer),-40} {median,7:N1} ms {medianAfter,7:N1} ms"));
         }
     }
 

@@ -17,6 +17,8 @@ internal static class Measurements
 {
     public const string All = "(all)";
     public const string Empty = "(empty)";
+    public const string ReportInEveryFile = "(report in every file)";
+    public const string AllAfterReportInEveryFile = "(all after report in every file)";
 
     private static readonly ConcurrentDictionary<CorpusKind, ConcurrentQueue<TimeSpan>> s_compiler = new();
     private static readonly ConcurrentDictionary<(CorpusKind, string), ConcurrentQueue<AnalyzerSample>> s_runs = new();
