@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace LambdaAnalyzers.Lambda;
@@ -5,29 +6,28 @@ namespace LambdaAnalyzers.Lambda;
 /// <summary>
 /// The invocation scopes of the operation blocks analyzed last. Every rule asks for the scope of a block right after
 /// the others, so a few entries serve nearly every request; an entry pushed out is computed again, never wrong. Unlike
-/// a table keyed weakly on every block, it costs no handle per block and keeps at most <see cref="Capacity"/> blocks alive.
+/// a table keyed weakly on every block, it costs no handle per block and keeps at most <see cref="Capacity"/> blocks
+/// alive; unlike a lock, it never makes one thread wait for another.
 /// </summary>
 internal sealed class RecentScopes
 {
     /// <summary>More blocks than the driver's threads have in progress at once.</summary>
     private const int Capacity = 32;
 
-    private readonly object _gate = new();
-    private readonly IOperation?[] _blocks = new IOperation?[Capacity];
-    private readonly InvocationScope?[] _scopes = new InvocationScope?[Capacity];
-    private int _next;
+    private readonly Entry?[] _entries = new Entry?[Capacity];
+    private int _added;
 
     public bool TryGet(IOperation block, out InvocationScope? scope)
     {
-        lock (_gate)
+        // From the newest entry back: the block asked for is nearly always one of the last few added.
+        var newest = Volatile.Read(ref _added);
+        for (var i = 0; i < Capacity; i++)
         {
-            for (var i = 0; i < Capacity; i++)
+            var entry = Volatile.Read(ref _entries[Slot(newest - i)]);
+            if (entry is not null && ReferenceEquals(entry.Block, block))
             {
-                if (ReferenceEquals(_blocks[i], block))
-                {
-                    scope = _scopes[i];
-                    return true;
-                }
+                scope = entry.Scope;
+                return true;
             }
         }
 
@@ -35,13 +35,15 @@ internal sealed class RecentScopes
         return false;
     }
 
-    public void Add(IOperation block, InvocationScope? scope)
+    public void Add(IOperation block, InvocationScope? scope) =>
+        Volatile.Write(ref _entries[Slot(Interlocked.Increment(ref _added))], new Entry(block, scope));
+
+    private static int Slot(int index) => (int)((uint)index % Capacity);
+
+    private sealed class Entry(IOperation block, InvocationScope? scope)
     {
-        lock (_gate)
-        {
-            _blocks[_next] = block;
-            _scopes[_next] = scope;
-            _next = (_next + 1) % Capacity;
-        }
+        public IOperation Block { get; } = block;
+
+        public InvocationScope? Scope { get; } = scope;
     }
 }

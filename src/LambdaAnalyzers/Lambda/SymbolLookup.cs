@@ -10,9 +10,15 @@ internal static class SymbolLookup
     /// </summary>
     public static INamedTypeSymbol? GetType(Compilation compilation, string metadataName, string assemblyName)
     {
-        foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+        // Only the named assembly is searched: a search of the whole compilation looks into every reference.
+        if (compilation.Assembly.Name == assemblyName)
         {
-            if (type.ContainingAssembly?.Name == assemblyName)
+            return compilation.Assembly.GetTypeByMetadataName(metadataName);
+        }
+
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name == assemblyName && assembly.GetTypeByMetadataName(metadataName) is { } type)
             {
                 return type;
             }
