@@ -43,6 +43,7 @@ internal static class CostReport
                 log.WriteLine($"{kind}: {(round == 0 ? "warm-up round" : $"round {round} of {rounds}")}");
                 benchmarks.Compiler_GetDiagnostics();
                 await benchmarks.AllAnalyzers().ConfigureAwait(false);
+                await benchmarks.AllAnalyzersAfterReportInEveryFile().ConfigureAwait(false);
                 foreach (var name in AnalyzerBenchmarks.AnalyzerNames)
                 {
                     await benchmarks.OneAnalyzer(name).ConfigureAwait(false);
@@ -105,6 +106,11 @@ internal static class CostReport
             {
                 ($"all {PackageAnalyzers.All.Length} analyzers", Measurements.All, true, true),
             };
+            if (kind == CorpusKind.LambdaHeavy)
+            {
+                configurations.Add(($"all {PackageAnalyzers.All.Length} analyzers, run after ReportInEveryFileAnalyzer (without the driver's generated-code check)", Measurements.AllAfterReportInEveryFile, false, false));
+            }
+
             configurations.AddRange(PackageAnalyzers.Names.Select(n => (n, n, false, true)));
             configurations.Add(("EmptyAnalyzer (baseline)", Measurements.Empty, false, false));
 
@@ -120,7 +126,7 @@ internal static class CostReport
                 var time = Median(runs.Select(r => r.ExecutionTime.TotalMilliseconds));
                 var ratio = time / compilerMedian;
                 var telemetry = runs[^1].Telemetry;
-                var registered = isAll ? "see rows below" : Describe(telemetry[0].Telemetry);
+                var registered = isAll ? "see rows below" : key == Measurements.AllAfterReportInEveryFile ? "as above" : Describe(telemetry[0].Telemetry);
                 var onlyStart = telemetry.All(t => OnlyCompilationStart(t.Telemetry));
 
                 string target;

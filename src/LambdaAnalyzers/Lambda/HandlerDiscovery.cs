@@ -140,58 +140,78 @@ internal static class HandlerDiscovery
     /// </summary>
     public static ImmutableArray<IOperation> FindNestedHandlers(ImmutableArray<IOperation> blocks, LambdaSymbols symbols, System.Func<LocalAssignments> locals)
     {
-        var roots = new List<IOperation>();
-        var localFunctions = new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default);
-        var registeredLocalFunctions = new List<IMethodSymbol>();
+        // Most members hold none of these: nothing is allocated until one is found.
+        List<IOperation>? roots = null;
+        Dictionary<IMethodSymbol, ILocalFunctionOperation>? localFunctions = null;
+        List<IMethodSymbol>? registeredLocalFunctions = null;
 
+        // Every operation of every member passes through here: an explicit stack instead of the iterator of Descendants().
+        var pending = new Stack<IOperation>();
         foreach (var block in blocks)
         {
-            foreach (var operation in block.DescendantsAndSelf())
+            pending.Push(block);
+        }
+
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            foreach (var child in operation.ChildOperations)
             {
-                // Switch on the kind first: most operations are none of these, and a type test per case costs more.
-                switch (operation.Kind)
+                if (child is not null)
                 {
-                    case OperationKind.AnonymousFunction:
-                        if (TakesLambdaContext(((IAnonymousFunctionOperation)operation).Symbol, symbols))
-                        {
-                            roots.Add(operation);
-                        }
-
-                        break;
-                    case OperationKind.LocalFunction:
-                        var localFunction = (ILocalFunctionOperation)operation;
-                        localFunctions[localFunction.Symbol] = localFunction;
-                        if (TakesLambdaContext(localFunction.Symbol, symbols))
-                        {
-                            roots.Add(localFunction);
-                        }
-
-                        break;
-                    case OperationKind.Invocation or OperationKind.ObjectCreation:
-                        if (GetBootstrapHandlerArgument(operation, symbols) is { } argument)
-                        {
-                            var code = UnwrapDelegate(argument);
-                            if (code is ILocalReferenceOperation local && locals().GetSingleAssignment(local.Local) is { } value)
-                            {
-                                code = UnwrapDelegate(value);
-                            }
-
-                            if (code is IAnonymousFunctionOperation registered)
-                            {
-                                roots.Add(registered);
-                            }
-                            else if (code is IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference)
-                            {
-                                registeredLocalFunctions.Add(reference.Method.OriginalDefinition);
-                            }
-                        }
-
-                        break;
+                    pending.Push(child);
                 }
+            }
+
+            // Switch on the kind first: most operations are none of these, and a type test per case costs more.
+            switch (operation.Kind)
+            {
+                case OperationKind.AnonymousFunction:
+                    if (TakesLambdaContext(((IAnonymousFunctionOperation)operation).Symbol, symbols))
+                    {
+                        (roots ??= new List<IOperation>()).Add(operation);
+                    }
+
+                    break;
+                case OperationKind.LocalFunction:
+                    var localFunction = (ILocalFunctionOperation)operation;
+                    (localFunctions ??= new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default))[localFunction.Symbol] = localFunction;
+                    if (TakesLambdaContext(localFunction.Symbol, symbols))
+                    {
+                        (roots ??= new List<IOperation>()).Add(localFunction);
+                    }
+
+                    break;
+                case OperationKind.Invocation or OperationKind.ObjectCreation:
+                    if (GetBootstrapHandlerArgument(operation, symbols) is { } argument)
+                    {
+                        var code = UnwrapDelegate(argument);
+                        if (code is ILocalReferenceOperation local && locals().GetSingleAssignment(local.Local) is { } value)
+                        {
+                            code = UnwrapDelegate(value);
+                        }
+
+                        if (code is IAnonymousFunctionOperation registered)
+                        {
+                            (roots ??= new List<IOperation>()).Add(registered);
+                        }
+                        else if (code is IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference)
+                        {
+                            (registeredLocalFunctions ??= new List<IMethodSymbol>()).Add(reference.Method.OriginalDefinition);
+                        }
+                    }
+
+                    break;
             }
         }
 
-        foreach (var symbol in registeredLocalFunctions)
+        if (localFunctions is null)
+        {
+            return roots is null ? ImmutableArray<IOperation>.Empty : InSourceOrder(roots);
+        }
+
+        roots ??= new List<IOperation>();
+        foreach (var symbol in registeredLocalFunctions ?? Enumerable.Empty<IMethodSymbol>())
         {
             if (localFunctions.TryGetValue(symbol, out var localFunction))
             {
@@ -213,6 +233,9 @@ internal static class HandlerDiscovery
             }
         }
 
-        return roots.Count == 0 ? ImmutableArray<IOperation>.Empty : roots.Distinct().ToImmutableArray();
+        return roots.Count == 0 ? ImmutableArray<IOperation>.Empty : InSourceOrder(roots);
     }
+
+    private static ImmutableArray<IOperation> InSourceOrder(List<IOperation> roots) =>
+        roots.Distinct().OrderBy(root => root.Syntax.SpanStart).ToImmutableArray();
 }
