@@ -33,7 +33,14 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup() => _compilation = Subjects.Get(Corpus).Compilation;
 
+    /// <summary>Benchmarks that run by default; the others need <c>--each-analyzer</c>.</summary>
+    public const string Together = "Together";
+
+    /// <summary>Each analyzer alone: one more compilation per analyzer, too long for the default run.</summary>
+    public const string Alone = "Alone";
+
     [Benchmark]
+    [BenchmarkCategory(Together)]
     public int Compiler_GetDiagnostics()
     {
         var stopwatch = Stopwatch.StartNew();
@@ -43,9 +50,11 @@ public class AnalyzerBenchmarks
     }
 
     [Benchmark]
+    [BenchmarkCategory(Together)]
     public Task<int> EmptyAnalyzer() => RunAsync(Measurements.Empty, s_empty);
 
     [Benchmark]
+    [BenchmarkCategory(Together)]
     public Task<int> AllAnalyzers() => RunAsync(Measurements.All, PackageAnalyzers.All);
 
     /// <summary>
@@ -59,11 +68,13 @@ public class AnalyzerBenchmarks
     /// check. On the compilation without Amazon.Lambda.Core nothing is reported, so nothing is checked: not run there.
     /// </summary>
     [Benchmark]
+    [BenchmarkCategory(Together)]
     public Task<int> AllAnalyzersAfterReportInEveryFile() => Corpus == CorpusKind.LambdaHeavy
         ? RunAsync(Measurements.AllAfterReportInEveryFile, [.. s_reportInEveryFile, .. PackageAnalyzers.All])
         : Task.FromResult(0);
 
     [Benchmark]
+    [BenchmarkCategory(Alone)]
     [ArgumentsSource(nameof(AnalyzerNames))]
     public Task<int> OneAnalyzer(string analyzer) => RunAsync(analyzer, [PackageAnalyzers.ByName(analyzer)]);
 

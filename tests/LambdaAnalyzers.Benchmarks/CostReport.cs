@@ -32,7 +32,7 @@ internal static class CostReport
     /// Runs the benchmark methods without BenchmarkDotNet (<c>--cost-only</c>): a warm-up round, then
     /// <paramref name="rounds"/> rounds that run every configuration once, interleaved, so the machine's load falls on all alike.
     /// </summary>
-    public static async Task RunRoundsAsync(int rounds, TextWriter log)
+    public static async Task RunRoundsAsync(int rounds, bool eachAnalyzer, TextWriter log)
     {
         foreach (var kind in Enum.GetValues<CorpusKind>())
         {
@@ -44,7 +44,7 @@ internal static class CostReport
                 benchmarks.Compiler_GetDiagnostics();
                 await benchmarks.AllAnalyzers().ConfigureAwait(false);
                 await benchmarks.AllAnalyzersAfterReportInEveryFile().ConfigureAwait(false);
-                foreach (var name in AnalyzerBenchmarks.AnalyzerNames)
+                foreach (var name in eachAnalyzer ? AnalyzerBenchmarks.AnalyzerNames : [])
                 {
                     await benchmarks.OneAnalyzer(name).ConfigureAwait(false);
                 }
@@ -102,55 +102,58 @@ internal static class CostReport
             }
 
             var compilerMedian = Median(compiler.Select(t => t.TotalMilliseconds));
-            var configurations = new List<(string Name, string Key, bool IsAll, bool IsPackage)>
+            var allRuns = Measurements.Runs(kind, Measurements.All, samples);
+            if (allRuns.Count == 0)
             {
-                ($"all {PackageAnalyzers.All.Length} analyzers", Measurements.All, true, true),
-            };
-            if (kind == CorpusKind.LambdaHeavy)
-            {
-                configurations.Add(($"all {PackageAnalyzers.All.Length} analyzers, run after ReportInEveryFileAnalyzer (without the driver's generated-code check)", Measurements.AllAfterReportInEveryFile, false, false));
+                rows.AppendLine($"| {Display(kind)} | all analyzers | not run | | | | | | |");
+                continue;
             }
 
-            configurations.AddRange(PackageAnalyzers.Names.Select(n => (n, n, false, true)));
-            configurations.Add(("EmptyAnalyzer (baseline)", Measurements.Empty, false, false));
-
-            foreach (var (name, key, isAll, isPackage) in configurations)
+            // All analyzers together: the targets.
+            var all = Median(allRuns.Select(r => r.ExecutionTime.TotalMilliseconds));
+            var allOnlyStart = allRuns[^1].Telemetry.All(t => OnlyCompilationStart(t.Telemetry));
+            bool allMet;
+            string allTarget;
+            if (kind == CorpusKind.LambdaHeavy)
             {
-                var runs = Measurements.Runs(kind, key, samples);
-                if (runs.Count == 0)
-                {
-                    rows.AppendLine($"| {Display(kind)} | {name} | not run | | | | | |");
-                    continue;
-                }
+                allTarget = string.Create(s_culture, $"< {LambdaTarget:P0} of compiler");
+                allMet = all / compilerMedian < LambdaTarget;
+            }
+            else
+            {
+                allTarget = string.Create(s_culture, $"< {WithoutLambdaTarget.TotalMilliseconds:F0} ms, compilation start only");
+                allMet = all < WithoutLambdaTarget.TotalMilliseconds && allOnlyStart;
+            }
 
-                var time = Median(runs.Select(r => r.ExecutionTime.TotalMilliseconds));
-                var ratio = time / compilerMedian;
-                var telemetry = runs[^1].Telemetry;
-                var registered = isAll ? "see rows below" : key == Measurements.AllAfterReportInEveryFile ? "as above" : Describe(telemetry[0].Telemetry);
-                var onlyStart = telemetry.All(t => OnlyCompilationStart(t.Telemetry));
+            met &= allMet;
+            AppendRow(rows, kind, $"all {PackageAnalyzers.All.Length} analyzers", all, compilerMedian, alone: null, "see rows below", allTarget, allMet);
 
-                string target;
-                bool? result;
-                if (kind == CorpusKind.LambdaHeavy)
-                {
-                    target = isAll ? string.Create(s_culture, $"< {LambdaTarget:P0} of compiler") : string.Empty;
-                    result = isAll ? ratio < LambdaTarget : null;
-                }
-                else if (isAll)
-                {
-                    target = string.Create(s_culture, $"< {WithoutLambdaTarget.TotalMilliseconds:F0} ms, compilation start only");
-                    result = time < WithoutLambdaTarget.TotalMilliseconds && onlyStart;
-                }
-                else
-                {
-                    target = isPackage ? "compilation start only" : string.Empty;
-                    result = isPackage ? onlyStart : null;
-                }
+            var afterRuns = Measurements.Runs(kind, Measurements.AllAfterReportInEveryFile, samples);
+            if (afterRuns.Count > 0)
+            {
+                var after = Median(afterRuns.Select(r => r.ExecutionTime.TotalMilliseconds));
+                AppendRow(rows, kind, $"all {PackageAnalyzers.All.Length}, run after ReportInEveryFileAnalyzer (without the driver's generated-code check)", after, compilerMedian, alone: null, "as above", string.Empty, null);
+            }
 
-                met &= result != false;
-                rows.AppendLine(string.Create(
-                    s_culture,
-                    $"| {Display(kind)} | {name} | {FormatMs(time)} | {compilerMedian:N0} ms | {ratio:P2} | {registered} | {target} | {(result is null ? string.Empty : result.Value ? "met" : "**missed**")} |"));
+            // Each analyzer: its share of the runs of all analyzers together, and its own runs when they were made.
+            foreach (var analyzer in PackageAnalyzers.All)
+            {
+                var name = PackageAnalyzers.Name(analyzer);
+                var within = Median(allRuns.Select(r => TelemetryOf(r, analyzer).ExecutionTime.TotalMilliseconds));
+                var aloneRuns = Measurements.Runs(kind, name, samples);
+                double? alone = aloneRuns.Count == 0 ? null : Median(aloneRuns.Select(r => r.ExecutionTime.TotalMilliseconds));
+                var telemetry = TelemetryOf(allRuns[^1], analyzer);
+                var onlyStart = OnlyCompilationStart(telemetry);
+                var isWithout = kind == CorpusKind.WithoutLambdaCore;
+                met &= !isWithout || onlyStart;
+                AppendRow(rows, kind, name, within, compilerMedian, alone, Describe(telemetry), isWithout ? "compilation start only" : string.Empty, isWithout ? onlyStart : null);
+            }
+
+            var emptyRuns = Measurements.Runs(kind, Measurements.Empty, samples);
+            if (emptyRuns.Count > 0)
+            {
+                var empty = Median(emptyRuns.Select(r => r.ExecutionTime.TotalMilliseconds));
+                AppendRow(rows, kind, "EmptyAnalyzer (baseline, alone)", empty, compilerMedian, alone: null, Describe(emptyRuns[^1].Telemetry[0].Telemetry), string.Empty, null);
             }
         }
 
@@ -159,15 +162,23 @@ internal static class CostReport
         text.AppendLine();
         text.AppendLine(Environment());
         text.AppendLine();
-        text.AppendLine(string.Create(s_culture, $"Analyzer time: sum of `AnalyzerTelemetryInfo.ExecutionTime` of the configuration's analyzers (`CompilationWithAnalyzers`, `logAnalyzerExecutionTime: true`, `concurrentAnalysis: false`). Compiler time: wall time of `GetDiagnostics()` on a fresh `Clone()`. Medians of {source}."));
+        text.AppendLine(string.Create(s_culture, $"Analyzer time: sum of `AnalyzerTelemetryInfo.ExecutionTime` of the package's analyzers (`CompilationWithAnalyzers`, `logAnalyzerExecutionTime: true`, `concurrentAnalysis: false`); for one analyzer, its own telemetry in the runs of all analyzers together, where whichever rule asks first pays for the shared model; \"Alone\": its telemetry in runs of its own (`--each-analyzer`), where it pays for the shared model by itself. Compiler time: wall time of `GetDiagnostics()` on a fresh `Clone()`. Medians of {source}."));
         text.AppendLine();
-        text.AppendLine("| Compilation | Analyzers | Analyzer time | Compiler time | Analyzer / compiler | Registered actions | Target | Result |");
-        text.AppendLine("|---|---|---:|---:|---:|---|---|---|");
+        text.AppendLine("| Compilation | Analyzers | Analyzer time | Compiler time | Analyzer / compiler | Alone (own runs) | Registered actions | Target | Result |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---|---|---|");
         text.Append(rows);
         text.AppendLine();
         text.AppendLine(Corpora());
         return (text.ToString(), met);
     }
+
+    private static void AppendRow(StringBuilder rows, CorpusKind kind, string name, double time, double compiler, double? alone, string registered, string target, bool? result) =>
+        rows.AppendLine(string.Create(
+            s_culture,
+            $"| {Display(kind)} | {name} | {FormatMs(time)} | {compiler:N0} ms | {time / compiler:P2} | {(alone is { } a ? FormatMs(a) : "not run")} | {registered} | {target} | {(result is null ? string.Empty : result.Value ? "met" : "**missed**")} |"));
+
+    private static AnalyzerTelemetryInfo TelemetryOf(AnalyzerSample sample, DiagnosticAnalyzer analyzer) =>
+        sample.Telemetry.Single(t => t.Analyzer == analyzer).Telemetry;
 
     private static string Corpora()
     {
