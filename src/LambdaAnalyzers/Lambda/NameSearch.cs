@@ -12,10 +12,6 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal static class NameSearch
 {
-    /// <summary>Whether a file's text contains <paramref name="word"/> anywhere (code, comments or strings).</summary>
-    public static bool TextContains(SyntaxTree tree, string word, CancellationToken cancellationToken) =>
-        tree.GetText(cancellationToken).ToString().IndexOf(word, System.StringComparison.Ordinal) >= 0;
-
     /// <summary>
     /// The identifier tokens of code (not comments, strings or documentation) whose value is <paramref name="name"/>:
     /// names in expressions and types as well as the identifiers of declarations.
