@@ -16,14 +16,17 @@ internal static class NameSearch
     /// The identifier tokens of code (not comments, strings or documentation) whose value is <paramref name="name"/>:
     /// names in expressions and types as well as the identifiers of declarations.
     /// </summary>
-    public static IEnumerable<SyntaxToken> FindIdentifiers(SyntaxTree tree, string name, CancellationToken cancellationToken)
+    public static IEnumerable<SyntaxToken> FindIdentifiers(SyntaxTree tree, string name, CancellationToken cancellationToken) =>
+        FindIdentifiers(tree, tree.GetText(cancellationToken).ToString(), name, cancellationToken);
+
+    /// <summary>The same, in a file whose text the caller already holds (searching several names).</summary>
+    public static IEnumerable<SyntaxToken> FindIdentifiers(SyntaxTree tree, string text, string name, CancellationToken cancellationToken)
     {
         if (name.Length == 0)
         {
             yield break;
         }
 
-        var text = tree.GetText(cancellationToken).ToString();
         SyntaxNode? root = null;
         for (var index = text.IndexOf(name, System.StringComparison.Ordinal); index >= 0; index = text.IndexOf(name, index + name.Length, System.StringComparison.Ordinal))
         {
@@ -44,9 +47,13 @@ internal static class NameSearch
     }
 
     /// <summary>The names (<c>M</c>, <c>M&lt;T&gt;</c>, the <c>M</c> of <c>x.M</c>) spelled <paramref name="name"/> in a file's code.</summary>
-    public static IEnumerable<SimpleNameSyntax> FindNames(SyntaxTree tree, string name, CancellationToken cancellationToken)
+    public static IEnumerable<SimpleNameSyntax> FindNames(SyntaxTree tree, string name, CancellationToken cancellationToken) =>
+        FindNames(tree, tree.GetText(cancellationToken).ToString(), name, cancellationToken);
+
+    /// <summary>The same, in a file whose text the caller already holds (searching several names).</summary>
+    public static IEnumerable<SimpleNameSyntax> FindNames(SyntaxTree tree, string text, string name, CancellationToken cancellationToken)
     {
-        foreach (var token in FindIdentifiers(tree, name, cancellationToken))
+        foreach (var token in FindIdentifiers(tree, text, name, cancellationToken))
         {
             if (token.Parent is SimpleNameSyntax simpleName && simpleName.Identifier == token)
             {

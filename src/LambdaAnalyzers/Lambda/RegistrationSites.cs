@@ -32,9 +32,10 @@ internal sealed class RegistrationSites
     public static RegistrationSites Find(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var sites = new List<SyntaxNode>();
+        var text = tree.GetText(cancellationToken).ToString();
         foreach (var word in new[] { "Create", "GetHandlerWrapper" })
         {
-            foreach (var name in NameSearch.FindNames(tree, word, cancellationToken))
+            foreach (var name in NameSearch.FindNames(tree, text, word, cancellationToken))
             {
                 SyntaxNode callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
                 if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee)
@@ -44,7 +45,7 @@ internal sealed class RegistrationSites
             }
         }
 
-        foreach (var name in NameSearch.FindNames(tree, "LambdaBootstrap", cancellationToken))
+        foreach (var name in NameSearch.FindNames(tree, text, "LambdaBootstrap", cancellationToken))
         {
             SyntaxNode type = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? qualified
                 : name.Parent is AliasQualifiedNameSyntax alias && alias.Name == name ? alias
