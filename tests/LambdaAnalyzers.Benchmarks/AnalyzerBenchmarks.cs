@@ -22,6 +22,7 @@ public class AnalyzerBenchmarks
 {
     private static readonly ImmutableArray<DiagnosticAnalyzer> s_empty = [new EmptyAnalyzer()];
     private static readonly ImmutableArray<DiagnosticAnalyzer> s_reportInEveryFile = [new ReportInEveryFileAnalyzer()];
+    private static readonly ImmutableArray<DiagnosticAnalyzer> s_emptyBlockStart = [new EmptyBlockStartAnalyzer()];
 
     private Compilation _compilation = null!;
 
@@ -52,6 +53,11 @@ public class AnalyzerBenchmarks
     [Benchmark]
     [BenchmarkCategory(Together)]
     public Task<int> EmptyAnalyzer() => RunAsync(Measurements.Empty, s_empty);
+
+    /// <summary>The driver's cost of calling an analyzer once per operation block; nothing to do on (b), where no rule registers one.</summary>
+    [Benchmark]
+    [BenchmarkCategory(Together)]
+    public Task<int> EmptyBlockStartAnalyzer() => Corpus == CorpusKind.LambdaHeavy ? RunAsync(Measurements.EmptyBlockStart, s_emptyBlockStart) : Task.FromResult(0);
 
     [Benchmark]
     [BenchmarkCategory(Together)]

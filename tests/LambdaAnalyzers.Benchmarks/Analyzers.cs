@@ -55,6 +55,27 @@ internal sealed class EmptyAnalyzer : DiagnosticAnalyzer
 }
 
 /// <summary>
+/// Registers an operation block start action that does nothing: its telemetry is what the driver charges an analyzer
+/// for being called once per operation block (8,255 blocks on the Lambda-heavy compilation), the floor of every rule
+/// that decides per block what to look at.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyBlockStartAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor s_rule = new(
+        "BENCH0002", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [s_rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start => start.RegisterOperationBlockStartAction(static _ => { }));
+    }
+}
+
+/// <summary>
 /// Reports one diagnostic in every file, at the first operation the driver gives it there. With
 /// <see cref="GeneratedCodeAnalysisFlags.None"/>, as every analyzer of the package and of the .NET SDK configures it, the
 /// driver checks the first diagnostic reported in each file for generated code: it walks the file's tokens for a

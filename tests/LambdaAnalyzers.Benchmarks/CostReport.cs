@@ -44,6 +44,7 @@ internal static class CostReport
                 benchmarks.Compiler_GetDiagnostics();
                 await benchmarks.AllAnalyzers().ConfigureAwait(false);
                 await benchmarks.AllAnalyzersAfterReportInEveryFile().ConfigureAwait(false);
+                await benchmarks.EmptyBlockStartAnalyzer().ConfigureAwait(false);
                 foreach (var name in eachAnalyzer ? AnalyzerBenchmarks.AnalyzerNames : [])
                 {
                     await benchmarks.OneAnalyzer(name).ConfigureAwait(false);
@@ -69,6 +70,7 @@ internal static class CostReport
             await benchmarks.AllAnalyzers().ConfigureAwait(false);
             await benchmarks.ReportInEveryFile().ConfigureAwait(false);
             await benchmarks.AllAnalyzersAfterReportInEveryFile().ConfigureAwait(false);
+            await benchmarks.EmptyBlockStartAnalyzer().ConfigureAwait(false);
         }
 
         var compiler = Median(Measurements.Compiler(kind, rounds).Select(t => t.TotalMilliseconds));
@@ -78,6 +80,8 @@ internal static class CostReport
         var check = Median(Measurements.Runs(kind, Measurements.ReportInEveryFile, rounds).Select(r => r.ExecutionTime.TotalMilliseconds));
         var after = Median(Measurements.Runs(kind, Measurements.AllAfterReportInEveryFile, rounds).Select(r => r.ExecutionTime.TotalMilliseconds));
         log.WriteLine(string.Create(s_culture, $"Reporting in every file (the driver's generated-code check) {check:N1} ms; all analyzers after it {after:N1} ms ({after / compiler:P2})"));
+        var blockStart = Median(Measurements.Runs(kind, Measurements.EmptyBlockStart, rounds).Select(r => r.ExecutionTime.TotalMilliseconds));
+        log.WriteLine(string.Create(s_culture, $"An empty operation block start action: {blockStart:N1} ms"));
         var afterRuns = Measurements.Runs(kind, Measurements.AllAfterReportInEveryFile, rounds);
         log.WriteLine($"  {"Analyzer",-40} {"all",10} {"after",10}");
         foreach (var analyzer in PackageAnalyzers.All)
@@ -147,6 +151,13 @@ internal static class CostReport
                 var isWithout = kind == CorpusKind.WithoutLambdaCore;
                 met &= !isWithout || onlyStart;
                 AppendRow(rows, kind, name, within, compilerMedian, alone, Describe(telemetry), isWithout ? "compilation start only" : string.Empty, isWithout ? onlyStart : null);
+            }
+
+            var blockStartRuns = Measurements.Runs(kind, Measurements.EmptyBlockStart, samples);
+            if (blockStartRuns.Count > 0)
+            {
+                var blockStart = Median(blockStartRuns.Select(r => r.ExecutionTime.TotalMilliseconds));
+                AppendRow(rows, kind, "EmptyBlockStartAnalyzer (baseline, alone: an operation block start action that does nothing)", blockStart, compilerMedian, alone: null, Describe(blockStartRuns[^1].Telemetry[0].Telemetry), string.Empty, null);
             }
 
             var emptyRuns = Measurements.Runs(kind, Measurements.Empty, samples);

@@ -17,6 +17,7 @@ internal static class Measurements
 {
     public const string All = "(all)";
     public const string Empty = "(empty)";
+    public const string EmptyBlockStart = "(empty block start)";
     public const string ReportInEveryFile = "(report in every file)";
     public const string AllAfterReportInEveryFile = "(all after report in every file)";
 

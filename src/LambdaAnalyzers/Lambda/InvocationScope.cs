@@ -66,7 +66,13 @@ internal sealed class InvocationScope
 
     internal static InvocationScope? ForNestedHandlers(ImmutableArray<IOperation> blocks, LambdaSymbols symbols)
     {
-        // Most members hold no handler: gather their locals only when a bootstrap registration passes one.
+        // Most members hold no lambda or local function, so no handler: their operations are not walked.
+        if (!NestedCodeFilter.MayHoldNestedCode(blocks))
+        {
+            return null;
+        }
+
+        // Gather the locals only when a bootstrap registration passes one.
         LocalAssignments? locals = null;
         var roots = HandlerDiscovery.FindNestedHandlers(blocks, symbols, () => locals ??= new LocalAssignments(blocks));
         return roots.IsEmpty ? null : new InvocationScope(blocks, roots, null, locals);
