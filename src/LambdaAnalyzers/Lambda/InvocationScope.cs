@@ -100,21 +100,24 @@ internal sealed class InvocationScope
 
     /// <summary>
     /// Whether a value depends on the invocation: it reads a parameter of the handler (or of a lambda or local
-    /// function inside it), directly or through any expression, or a local any of whose assignments does (followed
-    /// to depth 3; deeper, or of unknown value, counts as dependent).
+    /// function around it in per-invocation code), directly or through any expression, or a local any of whose
+    /// assignments does (followed to depth 3). The parameters of a lambda inside the value itself
+    /// (<c>s_prices.Max(p =&gt; p * 2)</c>) are not invocation data: the value depends on what the lambda is applied to.
+    /// What cannot be followed (deeper locals, catch variables) counts as <paramref name="unknownDepends"/>: a rule
+    /// that stays silent for dependent values passes true, one that reports them passes false.
     /// </summary>
-    public bool DependsOnInvocation(IOperation value) => DependsOnInvocation(value, 0, null);
+    public bool DependsOnInvocation(IOperation value, bool unknownDepends) => DependsOnInvocation(value, unknownDepends, 0, null);
 
-    private bool DependsOnInvocation(IOperation value, int depth, HashSet<ILocalSymbol>? visiting)
+    private bool DependsOnInvocation(IOperation value, bool unknownDepends, int depth, HashSet<ILocalSymbol>? visiting)
     {
         foreach (var operation in value.DescendantsAndSelf())
         {
             switch (operation)
             {
-                case IParameterReferenceOperation parameter when IsInvocationParameter(parameter.Parameter):
+                case IParameterReferenceOperation parameter when IsInvocationParameter(parameter.Parameter) && !IsDeclaredIn(parameter.Parameter, value):
                     return true;
 
-                case ILocalReferenceOperation local when LocalDependsOnInvocation(local.Local, depth, visiting):
+                case ILocalReferenceOperation local when LocalDependsOnInvocation(local.Local, unknownDepends, depth, visiting):
                     return true;
             }
         }
@@ -122,7 +125,25 @@ internal sealed class InvocationScope
         return false;
     }
 
-    private bool LocalDependsOnInvocation(ILocalSymbol local, int depth, HashSet<ILocalSymbol>? visiting)
+    private static bool IsDeclaredIn(IParameterSymbol parameter, IOperation value)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } method)
+        {
+            return false;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == value.Syntax.SyntaxTree && value.Syntax.Span.Contains(reference.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool LocalDependsOnInvocation(ILocalSymbol local, bool unknownDepends, int depth, HashSet<ILocalSymbol>? visiting)
     {
         visiting ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         if (!visiting.Add(local))
@@ -135,12 +156,12 @@ internal sealed class InvocationScope
         {
             if (depth >= MaxLocalDepth)
             {
-                return true;
+                return unknownDepends;
             }
 
             foreach (var assigned in Locals.Get(local))
             {
-                if (assigned is null || DependsOnInvocation(assigned, depth + 1, visiting))
+                if (assigned is null ? unknownDepends : DependsOnInvocation(assigned, unknownDepends, depth + 1, visiting))
                 {
                     return true;
                 }

@@ -7,8 +7,8 @@ namespace LambdaAnalyzers.Lambda;
 
 /// <summary>
 /// Every value assigned to each local of one member's operation blocks: initializers, assignments, deconstructions,
-/// <c>foreach</c> variables and <c>ref</c>/<c>out</c> arguments. A null entry is an assignment whose value is not known
-/// (a pattern or catch variable).
+/// <c>foreach</c> variables, <c>ref</c>/<c>out</c> arguments and pattern variables (recorded as the value the pattern
+/// matches). A null entry is an assignment whose value is not known (a catch variable, a pattern matched elsewhere).
 /// </summary>
 internal sealed class LocalAssignments
 {
@@ -99,12 +99,12 @@ internal sealed class LocalAssignments
 
                 break;
 
-            case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
-                Add(local, null);
+            case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } pattern:
+                Add(local, PatternInput(pattern));
                 break;
 
-            case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local }:
-                Add(local, null);
+            case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } pattern:
+                Add(local, PatternInput(pattern));
                 break;
 
             case ICatchClauseOperation catchClause:
@@ -115,6 +115,32 @@ internal sealed class LocalAssignments
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// The value a pattern matches (<c>x</c> in <c>x is { } y</c>, the switched value of a case or arm): what a variable
+    /// the pattern declares is drawn from. Null when the pattern stands elsewhere.
+    /// </summary>
+    private static IOperation? PatternInput(IOperation pattern)
+    {
+        for (var current = pattern.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IIsPatternOperation isPattern:
+                    return isPattern.Value;
+                case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression }:
+                    return switchExpression.Value;
+                case IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation switchStatement } }:
+                    return switchStatement.Value;
+                case IPatternOperation or IPropertySubpatternOperation:
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private void Add(ILocalSymbol local, IOperation? value)

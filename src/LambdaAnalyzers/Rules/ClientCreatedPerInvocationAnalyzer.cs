@@ -122,7 +122,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
 
         private void Report(OperationAnalysisContext context, IOperation creation, ITypeSymbol created)
         {
-            if (scope.GetRoot(creation) is not { } root || scope.DependsOnInvocation(creation))
+            if (scope.GetRoot(creation) is not { } root || scope.DependsOnInvocation(creation, unknownDepends: true))
             {
                 return;
             }

@@ -288,10 +288,10 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var depends = instance is not null && scope.DependsOnInvocation(instance);
+            var depends = instance is not null && scope.DependsOnInvocation(instance, unknownDepends: false);
             foreach (var other in arguments)
             {
-                depends = depends || (other != argument && scope.DependsOnInvocation(other.Value));
+                depends = depends || (other != argument && scope.DependsOnInvocation(other.Value, unknownDepends: false));
             }
 
             if (depends && !state.Model.OneTimeInitialization.IsGuarded(argument.Value, out _))
@@ -355,7 +355,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (TryGetHolder(target, out var holder) && IsPerInvocation(root) && scope.DependsOnInvocation(value))
+            if (TryGetHolder(target, out var holder) && IsPerInvocation(root) && scope.DependsOnInvocation(value, unknownDepends: false))
             {
                 Report(context, holder);
             }
@@ -378,12 +378,12 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                if (!HasVaryingIndex(indexer) && !scope.DependsOnInvocation(value))
+                if (!HasVaryingIndex(indexer) && !scope.DependsOnInvocation(value, unknownDepends: false))
                 {
                     return;
                 }
             }
-            else if (!scope.DependsOnInvocation(value))
+            else if (!scope.DependsOnInvocation(value, unknownDepends: false))
             {
                 // Constants, counters (+= 1) and values that do not come from the invocation (DateTime.UtcNow).
                 return;

@@ -132,7 +132,7 @@ public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
         /// A name that contains a GUID, a random file name or the current time, or that depends on the invocation (the
         /// request id, the event), directly or through locals.
         /// </summary>
-        private bool DiffersPerInvocation(IOperation path) => scope.DependsOnInvocation(path) || ContainsUniqueValue(path, 0);
+        private bool DiffersPerInvocation(IOperation path) => scope.DependsOnInvocation(path, unknownDepends: false) || ContainsUniqueValue(path, 0);
 
         private bool ContainsUniqueValue(IOperation value, int depth)
         {

@@ -445,6 +445,61 @@ public sealed class InvocationDataKeptAnalyzerTests
         """);
 
     [Fact]
+    public Task ValuesNotDrawnFromTheInvocation_DoNotReport() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Linq;
+        using Amazon.Lambda.Core;
+
+        public class Function
+        {
+            private static readonly int[] s_prices = { 1, 2, 3 };
+            private static int s_max;
+            private static string s_table = "";
+            private static string s_label = "";
+
+            public void Handle(string input, ILambdaContext context)
+            {
+                // A lambda's parameter is what the lambda is applied to: static data here.
+                s_max = s_prices.Max(p => p * 2);
+
+                // A pattern variable is drawn from the value it matches: the environment here.
+                if (Environment.GetEnvironmentVariable("TABLE") is { } table)
+                {
+                    s_table = table;
+                }
+
+                // Locals followed past the depth limit are not taken for invocation data.
+                var a = "x";
+                var b = a + "y";
+                var c = b + "z";
+                var d = c + "!";
+                s_label = d;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ValuesDrawnFromTheInvocationThroughALambdaOrAPattern_Report() => Verify.VerifyAnalyzerAsync("""
+        using System.Linq;
+        using Amazon.Lambda.Core;
+
+        public class Function
+        {
+            private static int s_longest;
+            private static string s_first = "";
+
+            public void Handle(string[] input, ILambdaContext context)
+            {
+                {|#0:s_longest|} = input.Max(i => i.Length);
+                if (input is [var first, ..])
+                {
+                    {|#1:s_first|} = first;
+                }
+            }
+        }
+        """, KeptStatic(0, "s_longest"), KeptStatic(1, "s_first"));
+
+    [Fact]
     public Task ColdStartFlagSetToFalse_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
         using Amazon.Lambda.Core;
 
