@@ -162,6 +162,12 @@ public sealed class TmpFileNotDeletedAnalyzerTests
         """));
 
     [Fact]
+    public Task InlineTempFileNameOpenedWithDeleteOnClose_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        using var stream = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
+        using var other = File.Create(Path.GetTempFileName(), 4096, FileOptions.DeleteOnClose);
+        """));
+
+    [Fact]
     public Task EquivalentExpressionDeleted_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
         File.WriteAllText(Path.Combine(Path.GetTempPath(), input), input);
         File.Delete(Path.Combine(Path.GetTempPath(), input));
