@@ -166,13 +166,32 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
 
         public HashSet<ISymbol> Counters { get; } = new(SymbolEqualityComparer.Default);
 
-        public void Visit(IOperation operation)
+        public void Visit(IOperation root)
+        {
+            // An explicit stack: a long generated expression in a loop must not exhaust the thread's stack.
+            var pending = new Stack<IOperation>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    // Code that runs later, or elsewhere, neither waits nor knows the time for this loop.
+                    continue;
+                }
+
+                VisitOne(operation);
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        private void VisitOne(IOperation operation)
         {
             switch (operation)
             {
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    return;
-
                 case IInvocationOperation invocation:
                     VisitInvocation(invocation);
                     break;
@@ -181,7 +200,8 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
                     if (symbols.IsRemainingTime(property.Property)
                         || (!property.Property.IsStatic && symbols.IsCancellationToken(property.Property.ContainingType))
                         || property.Property.ContainingType.IsType(symbols.CancellationTokenSource)
-                        || property.Property.ContainingType.IsType(symbols.Stopwatch))
+                        || property.Property.ContainingType.IsType(symbols.Stopwatch)
+                        || IsTickCount(property.Property))
                     {
                         KnowsTime = true;
                     }
@@ -201,12 +221,11 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
                     Counters.Add(counted);
                     break;
             }
-
-            foreach (var child in operation.ChildOperations)
-            {
-                Visit(child);
-            }
         }
+
+        /// <summary><c>Environment.TickCount</c> and <c>Environment.TickCount64</c>: a loop that reads them measures time.</summary>
+        private static bool IsTickCount(IPropertySymbol property) =>
+            property is { IsStatic: true, Name: "TickCount" or "TickCount64", ContainingType: { Name: "Environment", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
         private void VisitInvocation(IInvocationOperation invocation)
         {

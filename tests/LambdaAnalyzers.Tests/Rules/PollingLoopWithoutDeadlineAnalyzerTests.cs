@@ -177,6 +177,32 @@ public sealed class PollingLoopWithoutDeadlineAnalyzerTests
         """));
 
     [Fact]
+    public Task TickCountComparison_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        var start = Environment.TickCount64;
+        while (Environment.TickCount64 - start < 30_000)
+        {
+            if (GetStatus(input) == "DONE") break;
+            await Task.Delay(500);
+        }
+        """));
+
+    [Fact]
+    public Task LoopAroundAVeryLongExpression_Reports()
+    {
+        // 20,000 terms nest 20,000 operations deep; the loop is walked with an explicit stack, not by recursion (this
+        // depth does not overflow a test thread's stack either way: it checks the walk, not the stack).
+        var terms = string.Join(" + ", System.Linq.Enumerable.Repeat("input", 20_000));
+        return Verify.VerifyAnalyzerAsync(Handler($$"""
+            var status = GetStatus(input);
+            {|#0:while|} (status != "DONE")
+            {
+                Thread.Sleep(500);
+                status = GetStatus({{terms}});
+            }
+            """), Polls(0));
+    }
+
+    [Fact]
     public Task DateTimeComparison_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
         var until = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < until)
