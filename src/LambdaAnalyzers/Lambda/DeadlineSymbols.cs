@@ -19,6 +19,7 @@ internal sealed class DeadlineSymbols
     private readonly INamedTypeSymbol? _obsolete;
     private readonly INamedTypeSymbol? _taskFactory;
     private readonly INamedTypeSymbol? _taskFactoryOfT;
+    private readonly INamedTypeSymbol? _taskOfT;
 
     private DeadlineSymbols(Compilation compilation, LambdaSymbols lambda)
     {
@@ -26,6 +27,7 @@ internal sealed class DeadlineSymbols
         _obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
         _taskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
         _taskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
+        _taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
         CancellationTokenSource = compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
@@ -89,12 +91,14 @@ internal sealed class DeadlineSymbols
     public bool IsCancellationToken(ITypeSymbol? type) => type.IsType(CancellationToken);
 
     /// <summary>
-    /// Members of <c>Task</c> (other than <c>Delay</c>) and <c>TaskFactory</c>, whose token only governs the scheduling
-    /// of a delegate, not the work it does.
+    /// Members of <c>Task</c> and <c>Task&lt;T&gt;</c> (other than <c>Delay</c>) and <c>TaskFactory</c>, whose token only
+    /// governs the scheduling of a delegate or the wait for a task already running (<c>ContinueWith</c>,
+    /// <c>WaitAsync(timeout)</c>), not the work itself.
     /// </summary>
     public bool IsSchedulingMethod(IMethodSymbol method) =>
         method.ContainingType is { } type
-        && ((type.IsType(Task) && !Delays.Contains(method.OriginalDefinition)) || type.IsType(_taskFactory) || type.IsType(_taskFactoryOfT));
+        && (((type.IsType(Task) || type.IsType(_taskOfT)) && !Delays.Contains(method.OriginalDefinition))
+            || type.IsType(_taskFactory) || type.IsType(_taskFactoryOfT));
 
     /// <summary>A read of <c>ILambdaContext.RemainingTime</c> (on the interface or an implementation of it).</summary>
     public bool IsRemainingTime(IPropertySymbol property)

@@ -191,6 +191,14 @@ public sealed class MissingDeadlineAnalyzerTests
         """));
 
     [Fact]
+    public Task WaitAsyncAndContinueWithOnATaskOfT_DoNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        using var cts = new CancellationTokenSource(context.RemainingTime);
+        var first = await LoadAsync(key, cts.Token).WaitAsync(TimeSpan.FromSeconds(5));
+        var second = await LoadAsync(key, cts.Token).ContinueWith(t => t.Result);
+        return first + second;
+        """));
+
+    [Fact]
     public Task CodeOutsideHandlers_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
 
