@@ -453,8 +453,13 @@ internal sealed class FileSystemModel
             case "GetTempPath" or "GetTempFileName":
                 return PathKind.Tmp;
 
-            case "GetFullPath" or "ChangeExtension" when invocation.Arguments.Length > 0:
-                return Classify(invocation.Arguments[0].Value, locals, depth + 1);
+            case "GetFullPath" when GetArgument(invocation.Arguments, "basePath") is { } basePath:
+                // A relative path is resolved against the base path given, not against the working directory.
+                var resolved = GetArgument(invocation.Arguments, "path") is { } relative ? Classify(relative, locals, depth + 1) : PathKind.Unknown;
+                return resolved == PathKind.Relative ? Classify(basePath, locals, depth + 1) : resolved;
+
+            case "GetFullPath" or "ChangeExtension" when GetArgument(invocation.Arguments, "path") is { } path:
+                return Classify(path, locals, depth + 1);
 
             case "GetDirectoryName" when invocation.Arguments.Length == 1:
                 // The folder of the assembly; other folders keep their kind only for the deployment package.

@@ -194,6 +194,17 @@ public sealed class WriteOutsideTmpAnalyzerTests
         """));
 
     [Fact]
+    public Task GetFullPathAgainstTheTempFolder_DoesNotReport() => VerifyAsync(Handler("""
+        File.WriteAllText(Path.GetFullPath("report.csv", Path.GetTempPath()), input);
+        File.WriteAllText(Path.GetFullPath(basePath: Path.GetTempPath(), path: "other.csv"), input);
+        """));
+
+    [Fact]
+    public Task GetFullPathOfARelativePathAgainstTheTaskRoot_Reports() => VerifyAsync(Handler("""
+        File.WriteAllText({|#0:Path.GetFullPath("report.csv", "/var/task")|}, input);
+        """), TaskRoot(0, "Path.GetFullPath(\"report.csv\", \"/var/task\")"));
+
+    [Fact]
     public Task EfsPath_DoesNotReport() => VerifyAsync(Handler("""
         File.WriteAllText("/mnt/efs/shared/state.json", input);
         Directory.CreateDirectory("/mnt/data");
