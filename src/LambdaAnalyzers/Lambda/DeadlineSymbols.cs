@@ -157,7 +157,8 @@ internal sealed class DeadlineSymbols
 
         var key = method.ReducedFrom ?? method;
         key = key.OriginalDefinition;
-        return _overloads.GetOrAdd(key, FindOverloadWithToken);
+        // A lookup first: GetOrAdd with a method group allocates a delegate on every call.
+        return _overloads.TryGetValue(key, out var overload) ? overload : _overloads.GetOrAdd(key, FindOverloadWithToken(key));
     }
 
     private IMethodSymbol? FindOverloadWithToken(IMethodSymbol method)

@@ -116,8 +116,12 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
 
         public INamedTypeSymbol? SnapshotRestore { get; }
 
-        public bool IsReusedHandlerInstance(INamedTypeSymbol type) =>
-            _reusedTypes.GetOrAdd(type.OriginalDefinition, Model.IsReusedHandlerInstance);
+        public bool IsReusedHandlerInstance(INamedTypeSymbol type)
+        {
+            // A lookup first: GetOrAdd with a method group allocates a delegate on every call.
+            var key = type.OriginalDefinition;
+            return _reusedTypes.TryGetValue(key, out var reused) ? reused : _reusedTypes.GetOrAdd(key, Model.IsReusedHandlerInstance(key));
+        }
 
         /// <summary>A property whose accessors the compiler writes: it has a backing field, so a write stores the value.</summary>
         public bool IsAutoProperty(IPropertySymbol property) =>
