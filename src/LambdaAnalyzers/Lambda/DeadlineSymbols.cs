@@ -20,6 +20,7 @@ internal sealed class DeadlineSymbols
     private readonly INamedTypeSymbol? _taskFactory;
     private readonly INamedTypeSymbol? _taskFactoryOfT;
     private readonly INamedTypeSymbol? _taskOfT;
+    private readonly INamedTypeSymbol? _environment;
 
     private DeadlineSymbols(Compilation compilation, LambdaSymbols lambda)
     {
@@ -34,6 +35,7 @@ internal sealed class DeadlineSymbols
         DateTime = compilation.GetTypeByMetadataName("System.DateTime");
         DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
         Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+        _environment = compilation.GetTypeByMetadataName("System.Environment");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
         SpinWait = compilation.GetTypeByMetadataName("System.Threading.SpinWait");
@@ -99,6 +101,10 @@ internal sealed class DeadlineSymbols
         method.ContainingType is { } type
         && (((type.IsType(Task) || type.IsType(_taskOfT)) && !Delays.Contains(method.OriginalDefinition))
             || type.IsType(_taskFactory) || type.IsType(_taskFactoryOfT));
+
+    /// <summary><c>Environment.TickCount</c> and <c>Environment.TickCount64</c>: reading them measures time.</summary>
+    public bool IsTickCount(IPropertySymbol property) =>
+        property is { IsStatic: true, Name: "TickCount" or "TickCount64" } && property.ContainingType.IsType(_environment);
 
     /// <summary>A read of <c>ILambdaContext.RemainingTime</c> (on the interface or an implementation of it).</summary>
     public bool IsRemainingTime(IPropertySymbol property)

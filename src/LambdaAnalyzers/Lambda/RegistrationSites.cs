@@ -16,6 +16,9 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class RegistrationSites
 {
+    /// <summary>The methods that register a handler: <c>LambdaBootstrapBuilder.Create</c>, <c>HandlerWrapper.GetHandlerWrapper</c>.</summary>
+    private static readonly string[] s_registrationMethods = { "Create", "GetHandlerWrapper" };
+
     private static readonly RegistrationSites s_none = new(ImmutableArray<SyntaxNode>.Empty, ImmutableHashSet<string>.Empty);
 
     private readonly ImmutableArray<SyntaxNode> _sites;
@@ -33,7 +36,7 @@ internal sealed class RegistrationSites
     {
         var sites = new List<SyntaxNode>();
         var text = tree.GetText(cancellationToken).ToString();
-        foreach (var word in new[] { "Create", "GetHandlerWrapper" })
+        foreach (var word in s_registrationMethods)
         {
             foreach (var name in NameSearch.FindNames(tree, text, word, cancellationToken))
             {

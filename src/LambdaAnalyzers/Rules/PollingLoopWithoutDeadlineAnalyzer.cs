@@ -201,7 +201,7 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
                         || (!property.Property.IsStatic && symbols.IsCancellationToken(property.Property.ContainingType))
                         || property.Property.ContainingType.IsType(symbols.CancellationTokenSource)
                         || property.Property.ContainingType.IsType(symbols.Stopwatch)
-                        || IsTickCount(property.Property))
+                        || symbols.IsTickCount(property.Property))
                     {
                         KnowsTime = true;
                     }
@@ -222,10 +222,6 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
                     break;
             }
         }
-
-        /// <summary><c>Environment.TickCount</c> and <c>Environment.TickCount64</c>: a loop that reads them measures time.</summary>
-        private static bool IsTickCount(IPropertySymbol property) =>
-            property is { IsStatic: true, Name: "TickCount" or "TickCount64", ContainingType: { Name: "Environment", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
         private void VisitInvocation(IInvocationOperation invocation)
         {

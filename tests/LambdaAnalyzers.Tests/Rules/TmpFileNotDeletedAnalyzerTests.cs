@@ -183,6 +183,15 @@ public sealed class TmpFileNotDeletedAnalyzerTests
         """));
 
     [Fact]
+    public Task FixedNameBuiltThroughManyLocals_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        var stamp = "daily";
+        var baseName = "report-" + stamp;
+        var fileName = baseName + ".csv";
+        var path = Path.Combine(Path.GetTempPath(), fileName);
+        File.WriteAllText(path, input);
+        """));
+
+    [Fact]
     public Task CacheCheckingFileExists_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
         var cached = Path.Combine(Path.GetTempPath(), "models", input + ".bin");
         if (!File.Exists(cached))
