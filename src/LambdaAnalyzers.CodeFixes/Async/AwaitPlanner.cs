@@ -169,7 +169,7 @@ internal static class AwaitPlanner
         }
 
         if (ImplementsInterface(symbol, containingType)
-            || !model.IsHandlerMethod(symbol, semanticModel, cancellationToken)
+            || !model.Handlers.IsHandler(symbol, semanticModel, cancellationToken)
             || !BodyAllowsAsync(method, semanticModel, cancellationToken))
         {
             return false;

@@ -208,7 +208,7 @@ internal static class HoistPlanner
         }
 
         var hasPrimaryConstructor = typeDeclaration.ParameterList is not null;
-        var instanceField = !methodSymbol.IsStatic && typeSymbol.TypeKind == TypeKind.Class && model.IsReusedHandlerInstance(typeSymbol);
+        var instanceField = !methodSymbol.IsStatic && typeSymbol.TypeKind == TypeKind.Class && model.Handlers.IsReusedHandlerInstance(typeSymbol);
         if (!instanceField && (uses.Instance || uses.PrimaryConstructorParameters))
         {
             return false;

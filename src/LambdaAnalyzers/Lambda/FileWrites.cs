@@ -57,8 +57,7 @@ internal readonly struct FileWrite(IOperation operation, IOperation path, bool c
 
 /// <summary>
 /// The file-system knowledge the file rules share, resolved once per compilation: which calls write and which of their
-/// arguments is the destination (<see cref="TryGetWrite"/>), where a path expression points (<see cref="Classify"/>),
-/// and whether the compilation is a test project.
+/// arguments is the destination (<see cref="TryGetWrite"/>), where a path expression points (<see cref="Classify"/>).
 /// </summary>
 internal sealed class FileSystemModel
 {
@@ -68,18 +67,6 @@ internal sealed class FileSystemModel
     private const int FileAccessWrite = 2;
 
     private static readonly ConditionalWeakTable<Compilation, FileSystemModel> s_models = new();
-
-    private static readonly string[] s_testAssemblies =
-    [
-        "Amazon.Lambda.TestUtilities",
-        "xunit.core",
-        "xunit.assert",
-        "xunit.v3.core",
-        "xunit.v3.assert",
-        "nunit.framework",
-        "Microsoft.VisualStudio.TestPlatform.TestFramework",
-        "MSTest.TestFramework",
-    ];
 
     private FileSystemModel(Compilation compilation)
     {
@@ -108,15 +95,6 @@ internal sealed class FileSystemModel
         DownloadRequest = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.TransferUtilityDownloadRequest", s3);
         DownloadDirectoryRequest = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.TransferUtilityDownloadDirectoryRequest", s3);
         GetObjectResponse = SymbolLookup.GetType(compilation, "Amazon.S3.Model.GetObjectResponse", s3);
-
-        foreach (var name in compilation.ReferencedAssemblyNames)
-        {
-            if (Array.IndexOf(s_testAssemblies, name.Name) >= 0)
-            {
-                IsTestProject = true;
-                break;
-            }
-        }
     }
 
     public INamedTypeSymbol? File { get; }
@@ -142,12 +120,6 @@ internal sealed class FileSystemModel
     public INamedTypeSymbol? DownloadRequest { get; }
     public INamedTypeSymbol? DownloadDirectoryRequest { get; }
     public INamedTypeSymbol? GetObjectResponse { get; }
-
-    /// <summary>
-    /// Whether the compilation references Amazon.Lambda.TestUtilities or a unit-test framework (xUnit, NUnit, MSTest):
-    /// a test project, which runs on a developer machine or CI, not on Lambda.
-    /// </summary>
-    public bool IsTestProject { get; }
 
     public static FileSystemModel Get(Compilation compilation) => s_models.GetValue(compilation, static c => new FileSystemModel(c));
 

@@ -14,23 +14,6 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal static class HandlerDiscovery
 {
-    /// <summary>Whether a method symbol is itself a handler, by its signature or attributes alone.</summary>
-    public static bool IsHandlerBySignature(IMethodSymbol method, LambdaSymbols symbols)
-    {
-        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation or MethodKind.LocalFunction or MethodKind.AnonymousFunction))
-        {
-            // Constructors, accessors and operators are never handlers, even when they take an ILambdaContext.
-            return false;
-        }
-
-        if (TakesLambdaContext(method, symbols))
-        {
-            return true;
-        }
-
-        return IsLambdaFunction(method, symbols);
-    }
-
     /// <summary>Whether a method carries <c>[Amazon.Lambda.Annotations.LambdaFunction]</c>.</summary>
     public static bool IsLambdaFunction(IMethodSymbol method, LambdaSymbols symbols)
     {
@@ -50,17 +33,20 @@ internal static class HandlerDiscovery
         return false;
     }
 
-    public static bool TakesLambdaContext(IMethodSymbol method, LambdaSymbols symbols)
+    public static bool TakesLambdaContext(IMethodSymbol method, LambdaSymbols symbols) => GetLambdaContextParameter(method, symbols) is not null;
+
+    /// <summary>The first parameter of type <c>ILambdaContext</c>, or null.</summary>
+    public static IParameterSymbol? GetLambdaContextParameter(IMethodSymbol method, LambdaSymbols symbols)
     {
         foreach (var parameter in method.Parameters)
         {
             if (parameter.Type.IsType(symbols.LambdaContext))
             {
-                return true;
+                return parameter;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>
@@ -135,10 +121,11 @@ internal static class HandlerDiscovery
 
     /// <summary>
     /// Roots of per-invocation code inside the operation blocks of a member that is not itself a handler: lambdas and
-    /// local functions taking an <c>ILambdaContext</c>, delegates registered with a bootstrap, and local functions
-    /// those call.
+    /// local functions that are handlers by their parameters (the catalog decides), delegates registered with a
+    /// bootstrap, and local functions those call.
     /// </summary>
-    public static ImmutableArray<IOperation> FindNestedHandlers(ImmutableArray<IOperation> blocks, LambdaSymbols symbols, System.Func<LocalAssignments> locals)
+    public static ImmutableArray<IOperation> FindNestedHandlers(
+        ImmutableArray<IOperation> blocks, LambdaSymbols symbols, HandlerCatalog catalog, System.Func<LocalAssignments> locals)
     {
         // Most members hold none of these: nothing is allocated until one is found.
         List<IOperation>? roots = null;
@@ -167,7 +154,7 @@ internal static class HandlerDiscovery
             switch (operation.Kind)
             {
                 case OperationKind.AnonymousFunction:
-                    if (TakesLambdaContext(((IAnonymousFunctionOperation)operation).Symbol, symbols))
+                    if (catalog.IsNestedHandler(((IAnonymousFunctionOperation)operation).Symbol))
                     {
                         (roots ??= new List<IOperation>()).Add(operation);
                     }
@@ -176,7 +163,7 @@ internal static class HandlerDiscovery
                 case OperationKind.LocalFunction:
                     var localFunction = (ILocalFunctionOperation)operation;
                     (localFunctions ??= new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default))[localFunction.Symbol] = localFunction;
-                    if (TakesLambdaContext(localFunction.Symbol, symbols))
+                    if (catalog.IsNestedHandler(localFunction.Symbol))
                     {
                         (roots ??= new List<IOperation>()).Add(localFunction);
                     }

@@ -7,31 +7,47 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LambdaAnalyzers.Lambda;
 
 /// <summary>
-/// What runs per invocation inside the operation blocks of one member: either the whole body (the member is a
-/// handler) or the handler lambdas and local functions nested in it (top-level statements, <c>Main</c>,
-/// constructors). Everything else in those blocks is init code.
+/// What runs per invocation inside the operation blocks of one member: the regions the model's sources found (a
+/// handler's whole body, handler lambdas and local functions nested in init code), minus the SnapStart callbacks in
+/// them. Everything else in those blocks is init code.
 /// </summary>
 internal sealed class InvocationScope
 {
     private const int MaxLocalDepth = 3;
 
     private readonly ImmutableArray<IOperation> _blocks;
-    private readonly IMethodSymbol? _handlerMethod;
+    private readonly LambdaSymbols _symbols;
     private LocalAssignments? _locals;
+    private ImmutableHashSet<IMethodSymbol>? _localFunctionCallbacks;
 
-    private InvocationScope(ImmutableArray<IOperation> blocks, ImmutableArray<IOperation> roots, IMethodSymbol? handlerMethod, LocalAssignments? locals)
+    internal InvocationScope(ImmutableArray<IOperation> blocks, ImmutableArray<Region> regions, LambdaSymbols symbols, LocalAssignments? locals)
     {
         _blocks = blocks;
-        Roots = roots;
-        _handlerMethod = handlerMethod;
+        Regions = regions;
+        _symbols = symbols;
         _locals = locals;
+
+        var roots = ImmutableArray.CreateBuilder<IOperation>(regions.Length);
+        foreach (var region in regions)
+        {
+            roots.Add(region.Root);
+            if (region.Kind == RegionKind.HandlerBody)
+            {
+                HandlerMethod ??= region.Entry;
+            }
+        }
+
+        Roots = roots.MoveToImmutable();
     }
+
+    /// <summary>The per-invocation code of these blocks, and why each part runs per invocation.</summary>
+    public ImmutableArray<Region> Regions { get; }
 
     /// <summary>The operations whose code runs per invocation: method bodies, handler lambdas and local functions.</summary>
     public ImmutableArray<IOperation> Roots { get; }
 
     /// <summary>The handler method when the whole member is a handler; null when only nested code is.</summary>
-    public IMethodSymbol? HandlerMethod => _handlerMethod;
+    public IMethodSymbol? HandlerMethod { get; }
 
     /// <summary>Assignments to the locals of the member, gathered on first use.</summary>
     public LocalAssignments Locals
@@ -49,53 +65,55 @@ internal sealed class InvocationScope
         }
     }
 
-    internal static InvocationScope ForHandler(ImmutableArray<IOperation> blocks, IMethodSymbol handler)
-    {
-        var roots = ImmutableArray.CreateBuilder<IOperation>();
-        foreach (var block in blocks)
-        {
-            // Parameter default values and attributes are compile-time constants, not handler code.
-            if (block.Kind is OperationKind.MethodBody or OperationKind.Block)
-            {
-                roots.Add(block);
-            }
-        }
-
-        return new InvocationScope(blocks, roots.ToImmutable(), handler, null);
-    }
-
-    internal static InvocationScope? ForNestedHandlers(ImmutableArray<IOperation> blocks, LambdaSymbols symbols)
-    {
-        // Most members hold no lambda or local function, so no handler: their operations are not walked.
-        if (!NestedCodeFilter.MayHoldNestedCode(blocks))
-        {
-            return null;
-        }
-
-        // Gather the locals only when a bootstrap registration passes one.
-        LocalAssignments? locals = null;
-        var roots = HandlerDiscovery.FindNestedHandlers(blocks, symbols, () => locals ??= new LocalAssignments(blocks));
-        return roots.IsEmpty ? null : new InvocationScope(blocks, roots, null, locals);
-    }
-
     /// <summary>Whether an operation of these blocks runs per invocation.</summary>
-    public bool Contains(IOperation operation) => GetRoot(operation) is not null;
+    public bool Contains(IOperation operation) => GetRegion(operation) is not null;
 
     /// <summary>The innermost per-invocation root that contains an operation, or null for init code.</summary>
-    public IOperation? GetRoot(IOperation operation)
+    public IOperation? GetRoot(IOperation operation) => GetRegion(operation)?.Root;
+
+    /// <summary>
+    /// The innermost region that contains an operation, or null for init code and for the SnapStart callbacks inside
+    /// per-invocation code, which run when a snapshot is taken or restored.
+    /// </summary>
+    public Region? GetRegion(IOperation operation)
     {
         for (var current = operation; current is not null; current = current.Parent)
         {
-            foreach (var root in Roots)
+            foreach (var region in Regions)
             {
-                if (ReferenceEquals(root, current))
+                if (ReferenceEquals(region.Root, current))
                 {
-                    return root;
+                    return region;
                 }
+            }
+
+            if (IsSnapStartCallback(current))
+            {
+                return null;
             }
         }
 
         return null;
+    }
+
+    private bool IsSnapStartCallback(IOperation operation)
+    {
+        switch (operation.Kind)
+        {
+            case OperationKind.AnonymousFunction:
+                return SnapStartCallbacks.IsCallback((IAnonymousFunctionOperation)operation, _symbols);
+            case OperationKind.LocalFunction when !_symbols.SnapshotRegistrations.IsEmpty:
+                var callbacks = Volatile.Read(ref _localFunctionCallbacks);
+                if (callbacks is null)
+                {
+                    callbacks = SnapStartCallbacks.FindLocalFunctionCallbacks(_blocks, _symbols);
+                    Interlocked.CompareExchange(ref _localFunctionCallbacks, callbacks, null);
+                }
+
+                return callbacks.Contains(((ILocalFunctionOperation)operation).Symbol.OriginalDefinition);
+            default:
+                return false;
+        }
     }
 
     /// <summary>
@@ -183,7 +201,7 @@ internal sealed class InvocationScope
             return false;
         }
 
-        if (_handlerMethod is not null && SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _handlerMethod.OriginalDefinition))
+        if (HandlerMethod is not null && SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, HandlerMethod.OriginalDefinition))
         {
             return true;
         }

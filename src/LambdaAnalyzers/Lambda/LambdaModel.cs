@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -8,21 +8,28 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LambdaAnalyzers.Lambda;
 
 /// <summary>
-/// The Lambda view of one compilation, shared by every rule: known symbols, handler discovery, which code runs per
-/// invocation and which instances the runtime reuses. Built once per compilation; absent when the compilation does
+/// The Lambda view of one compilation, shared by every rule: known symbols, the handler catalog, and which code runs
+/// per invocation (the regions its sources find). Built once per compilation; absent when the compilation does
 /// not reference Amazon.Lambda.Core.
 /// </summary>
 internal sealed class LambdaModel
 {
     private static readonly ConditionalWeakTable<Compilation, LambdaModel?> s_models = new();
 
-    private readonly ConcurrentDictionary<SyntaxTree, RegistrationSites> _registrationSites = new();
+    /// <summary>The regions of the block in progress on this thread: most blocks have none, and allocate nothing.</summary>
+    [System.ThreadStatic]
+    private static List<Region>? t_regions;
+
     private readonly RecentScopes _scopes = new();
+    private readonly ImmutableArray<IRegionSource> _regionSources;
 
     private LambdaModel(Compilation compilation, LambdaSymbols symbols)
     {
         Compilation = compilation;
         Symbols = symbols;
+        Handlers = new HandlerCatalog(compilation, symbols, ModelSources.ExtraEntries(compilation.AssemblyName));
+        _regionSources = ImmutableArray.Create<IRegionSource>(new HandlerBodyRegionSource(symbols), new NestedHandlerRegionSource(symbols))
+            .AddRange(ModelSources.ExtraRegions(compilation.AssemblyName));
         Clients = new ClientCatalog(compilation);
         OneTimeInitialization = new OneTimeInitialization(compilation);
         Async = new AsyncSymbols(compilation);
@@ -31,6 +38,9 @@ internal sealed class LambdaModel
     public Compilation Compilation { get; }
 
     public LambdaSymbols Symbols { get; }
+
+    /// <summary>The handlers over every entry source, the instances the runtime reuses, and test code.</summary>
+    public HandlerCatalog Handlers { get; }
 
     /// <summary>The client types and factories that should be created once per execution environment.</summary>
     public ClientCatalog Clients { get; }
@@ -69,83 +79,24 @@ internal sealed class LambdaModel
         return scope;
     }
 
-    /// <summary>Whether a method is a handler: by signature, by attribute, or registered with a bootstrap as a method group.</summary>
-    public bool IsHandlerMethod(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken)
-    {
-        if (HandlerDiscovery.IsHandlerBySignature(method, Symbols))
-        {
-            return true;
-        }
-
-        if (method.MethodKind != MethodKind.Ordinary || Symbols.BootstrapRegistrations.IsEmpty || semanticModel is null)
-        {
-            return false;
-        }
-
-        var tree = semanticModel.SyntaxTree;
-        if (!_registrationSites.TryGetValue(tree, out var sites))
-        {
-            sites = _registrationSites.GetOrAdd(tree, RegistrationSites.Find(tree, cancellationToken));
-        }
-
-        return sites.IsMethodGroupHandler(method, semanticModel, Symbols, cancellationToken);
-    }
-
-    /// <summary>
-    /// Whether the runtime creates one instance of this type per execution environment and invokes it many times: a
-    /// concrete, non-generic class or struct with a public parameterless constructor and an instance handler, or the
-    /// class of a <c>[LambdaFunction]</c> method. A class without a public parameterless constructor whose methods take
-    /// an ILambdaContext is a per-invocation helper.
-    /// </summary>
-    public bool IsReusedHandlerInstance(INamedTypeSymbol type)
-    {
-        if (type.IsAbstract || type.IsGenericType || type.IsStatic || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
-        {
-            return false;
-        }
-
-        var isAnnotationsClass = false;
-        var hasInstanceHandler = false;
-        foreach (var member in type.GetMembers())
-        {
-            if (member is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method
-                || !HandlerDiscovery.IsHandlerBySignature(method, Symbols))
-            {
-                continue;
-            }
-
-            hasInstanceHandler = true;
-            isAnnotationsClass |= HandlerDiscovery.IsLambdaFunction(method, Symbols);
-        }
-
-        if (!hasInstanceHandler)
-        {
-            return false;
-        }
-
-        if (isAnnotationsClass || type.TypeKind == TypeKind.Struct)
-        {
-            return true;
-        }
-
-        foreach (var constructor in type.InstanceConstructors)
-        {
-            if (constructor.Parameters.IsEmpty && constructor.DeclaredAccessibility == Accessibility.Public)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private InvocationScope? ComputeScope(ISymbol owningSymbol, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
-        if (owningSymbol is IMethodSymbol method && IsHandlerMethod(method, blocks[0].SemanticModel, cancellationToken))
+        var request = new RegionRequest(owningSymbol, blocks, Handlers, cancellationToken);
+        var regions = t_regions ??= new List<Region>();
+        regions.Clear();
+        foreach (var source in _regionSources)
         {
-            return InvocationScope.ForHandler(blocks, method);
+            source.AddRegions(request, regions);
         }
 
-        return InvocationScope.ForNestedHandlers(blocks, Symbols);
+        // A test method, with the lambdas and local functions inside it, never runs per invocation.
+        if (regions.Count == 0 || (owningSymbol is IMethodSymbol method && Handlers.Tests.IsTestMethod(method)))
+        {
+            return null;
+        }
+
+        var found = regions.ToImmutableArray();
+        regions.Clear();
+        return new InvocationScope(blocks, found, Symbols, request.GatheredLocals);
     }
 }

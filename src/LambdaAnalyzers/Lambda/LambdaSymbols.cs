@@ -26,6 +26,12 @@ internal sealed class LambdaSymbols
         }
 
         BootstrapRegistrations = registrations.ToImmutable();
+
+        var snapshots = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var snapshotRestore = SymbolLookup.GetType(compilation, "Amazon.Lambda.Core.SnapshotRestore", "Amazon.Lambda.Core");
+        AddMethods(snapshots, snapshotRestore, "RegisterBeforeSnapshot", isStatic: true);
+        AddMethods(snapshots, snapshotRestore, "RegisterAfterRestore", isStatic: true);
+        SnapshotRegistrations = snapshots.ToImmutable();
     }
 
     /// <summary><c>Amazon.Lambda.Core.ILambdaContext</c>; its presence is what makes a compilation a Lambda project.</summary>
@@ -42,6 +48,12 @@ internal sealed class LambdaSymbols
     /// <c>HandlerWrapper.GetHandlerWrapper</c> and the <c>LambdaBootstrap</c> constructors.
     /// </summary>
     public ImmutableHashSet<IMethodSymbol> BootstrapRegistrations { get; }
+
+    /// <summary>
+    /// <c>SnapshotRestore.RegisterBeforeSnapshot</c> and <c>RegisterAfterRestore</c>: their callbacks run when a SnapStart
+    /// snapshot is taken or restored, not per invocation.
+    /// </summary>
+    public ImmutableHashSet<IMethodSymbol> SnapshotRegistrations { get; }
 
     public static LambdaSymbols? TryCreate(Compilation compilation)
     {

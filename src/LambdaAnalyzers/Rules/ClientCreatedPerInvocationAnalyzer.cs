@@ -122,7 +122,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
 
         private void Report(OperationAnalysisContext context, IOperation creation, ITypeSymbol created)
         {
-            if (scope.GetRoot(creation) is not { } root || scope.DependsOnInvocation(creation, unknownDepends: true))
+            if (scope.GetRegion(creation) is not { } region || scope.DependsOnInvocation(creation, unknownDepends: true))
             {
                 return;
             }
@@ -135,8 +135,9 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
             // The fixer hoists the creation to a field of a handler method's class, or to a local before a nested
             // handler (whose span it is given) in the body that declares it.
             var properties = ImmutableDictionary<string, string?>.Empty.Add(ClientTypeProperty, created.Name);
-            properties = scope.HandlerMethod is null
-                ? properties.Add(HoistProperty, HoistToLocal).Add(HandlerSpanProperty, root.Syntax.Span.Start + ":" + root.Syntax.Span.Length)
+            var root = region.Root.Syntax.Span;
+            properties = region.Hoist == HoistTarget.LocalBeforeHandler
+                ? properties.Add(HoistProperty, HoistToLocal).Add(HandlerSpanProperty, root.Start + ":" + root.Length)
                 : properties.Add(HoistProperty, HoistToField);
             context.ReportDiagnostic(overwritten is null
                 ? Diagnostic.Create(Rule, creation.Syntax.GetLocation(), properties, created.Name)

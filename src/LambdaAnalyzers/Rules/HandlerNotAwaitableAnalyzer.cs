@@ -91,9 +91,6 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
 
     private sealed class CompilationAnalyzer(LambdaModel model)
     {
-        /// <summary>For a method name, the files whose code uses that name (not as a declaration); searched on first need.</summary>
-        private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxTree>> _treesUsingName = new(StringComparer.Ordinal);
-
         public void AnalyzeBlockStart(OperationBlockStartAnalysisContext context)
         {
             if (model.Symbols.BootstrapRegistrations.IsEmpty || model.GetInvocationScope(context) is not { } scope)
@@ -111,7 +108,8 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
         {
             var localFunction = (ILocalFunctionOperation)context.Operation;
             if (localFunction.Symbol is { IsAsync: true, ReturnsVoid: true } symbol
-                && HandlerDiscovery.TakesLambdaContext(symbol, model.Symbols)
+                && model.Handlers.IsNestedHandler(symbol)
+                && !(context.ContainingSymbol is IMethodSymbol container && model.Handlers.Tests.IsTestMethod(container))
                 && localFunction.Syntax is LocalFunctionStatementSyntax syntax)
             {
                 context.ReportDiagnostic(Diagnostic.Create(AsyncVoidRule, syntax.Identifier.GetLocation(), s_asyncVoidProperties, symbol.Name));
@@ -136,7 +134,7 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
             if (method is { IsAsync: true, ReturnsVoid: true })
             {
                 // By signature, [LambdaFunction], or registered with a bootstrap as a method group in the same file.
-                if (model.IsHandlerMethod(method, context.OperationBlocks[0].SemanticModel, context.CancellationToken))
+                if (model.Handlers.IsHandler(method, context.OperationBlocks[0].SemanticModel, context.CancellationToken))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(AsyncVoidRule, location, s_asyncVoidProperties, name));
                 }
@@ -149,7 +147,7 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (HandlerDiscovery.IsLambdaFunction(method, model.Symbols))
+            if (model.Handlers.IsLambdaFunction(method))
             {
                 // The Annotations wrapper returns (or serializes) the value task without awaiting it, whoever else calls the method.
                 if (CreateValueTaskDiagnostic(method, location) is { } diagnostic)
@@ -158,124 +156,15 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
                 }
             }
             else if (context.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary
-                && HandlerDiscovery.TakesLambdaContext(method, model.Symbols)
-                && HasClassLibraryHandlerShape(method)
+                && model.Handlers.HasClassLibraryHandlerShape(method)
                 && context.OperationBlocks[0].SemanticModel is { } semanticModel
-                && !IsUsedInCompilation(method, semanticModel, context.CancellationToken)
+                && !model.Handlers.Callers.IsUsedInCompilation(method, semanticModel, context.CancellationToken)
                 && CreateValueTaskDiagnostic(method, location) is { } diagnostic)
             {
                 // Only a class library is loaded by the class-library runtime, and it calls the handler: a method the
                 // project itself calls or passes on is a helper that its caller awaits.
                 context.ReportDiagnostic(diagnostic);
             }
-        }
-
-        /// <summary>
-        /// Whether the method may be called, or used as a method group, anywhere in the compilation. A use in another
-        /// file is assumed from its name alone (binding other files would cost every file); in the method's own file the
-        /// name is bound. Names in documentation comments are not uses.
-        /// </summary>
-        private bool IsUsedInCompilation(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
-        {
-            var compilation = semanticModel.Compilation;
-            var trees = _treesUsingName.GetOrAdd(method.Name, name => FindTreesUsing(compilation, name, cancellationToken));
-            var tree = semanticModel.SyntaxTree;
-            if (trees.IsEmpty)
-            {
-                return false;
-            }
-
-            if (trees.Length > 1 || trees[0] != tree)
-            {
-                return true;
-            }
-
-            foreach (var name in NameSearch.FindNames(tree, method.Name, cancellationToken))
-            {
-                var info = semanticModel.GetSymbolInfo(name, cancellationToken);
-                if (IsMethod(info.Symbol, method))
-                {
-                    return true;
-                }
-
-                foreach (var candidate in info.CandidateSymbols)
-                {
-                    if (IsMethod(candidate, method))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        private static ImmutableArray<SyntaxTree> FindTreesUsing(Compilation compilation, string name, CancellationToken cancellationToken)
-        {
-            var trees = ImmutableArray.CreateBuilder<SyntaxTree>();
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                foreach (var _ in NameSearch.FindNames(tree, name, cancellationToken))
-                {
-                    trees.Add(tree);
-                    break;
-                }
-            }
-
-            return trees.ToImmutable();
-        }
-
-        private static bool IsMethod(ISymbol? symbol, IMethodSymbol method) =>
-            symbol is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, method.OriginalDefinition);
-
-        /// <summary>
-        /// Whether the class-library runtime could invoke the method: at most two parameters, the last an ILambdaContext,
-        /// no ref or params parameters, not generic, in a non-generic class or struct, neither abstract nor an override or
-        /// an interface implementation (those are called through the member they implement).
-        /// </summary>
-        private bool HasClassLibraryHandlerShape(IMethodSymbol method)
-        {
-            if (method.MethodKind != MethodKind.Ordinary || method.IsGenericMethod || method.IsAbstract || method.IsOverride
-                || method.Parameters.Length is 0 or > 2
-                || !method.Parameters[method.Parameters.Length - 1].Type.IsType(model.Symbols.LambdaContext))
-            {
-                return false;
-            }
-
-            foreach (var parameter in method.Parameters)
-            {
-                if (parameter.RefKind != RefKind.None || parameter.IsParams)
-                {
-                    return false;
-                }
-            }
-
-            var type = method.ContainingType;
-            if (type is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || (type.IsAbstract && !method.IsStatic))
-            {
-                return false;
-            }
-
-            for (var current = type; current is not null; current = current.ContainingType)
-            {
-                if (current.IsGenericType)
-                {
-                    return false;
-                }
-            }
-
-            foreach (var @interface in type.AllInterfaces)
-            {
-                foreach (var member in @interface.GetMembers(method.Name))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return true;
         }
 
         private Diagnostic? CreateValueTaskDiagnostic(IMethodSymbol method, Location location)
@@ -370,7 +259,7 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
                 // An async void local function given as a method group; one with an ILambdaContext parameter is reported
                 // where it is declared, and ordinary methods where they are declared too.
                 case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction, IsAsync: true, ReturnsVoid: true } method }
-                    when !HandlerDiscovery.TakesLambdaContext(method, model.Symbols)
+                    when !model.Handlers.IsNestedHandler(method)
                         && method.DeclaringSyntaxReferences.Length == 1
                         && method.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is LocalFunctionStatementSyntax declaration
                         && _reportedLocalFunctions.TryAdd(method.OriginalDefinition, 0):

@@ -78,7 +78,6 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
     /// <summary>The symbols the rule needs, resolved once per compilation, and caches shared by its blocks.</summary>
     private sealed class CompilationState
     {
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _reusedTypes = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IPropertySymbol, bool> _autoProperties = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, ImmutableHashSet<ISymbol>> _intentional = new();
 
@@ -97,7 +96,6 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2"),
                 compilation.GetTypeByMetadataName("System.Collections.IDictionary"),
             });
-            SnapshotRestore = SymbolLookup.GetType(compilation, "Amazon.Lambda.Core.SnapshotRestore", "Amazon.Lambda.Core");
         }
 
         public LambdaModel Model { get; }
@@ -114,14 +112,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
 
         public ImmutableArray<INamedTypeSymbol?> Dictionaries { get; }
 
-        public INamedTypeSymbol? SnapshotRestore { get; }
-
-        public bool IsReusedHandlerInstance(INamedTypeSymbol type)
-        {
-            // A lookup first: GetOrAdd with a method group allocates a delegate on every call.
-            var key = type.OriginalDefinition;
-            return _reusedTypes.TryGetValue(key, out var reused) ? reused : _reusedTypes.GetOrAdd(key, Model.IsReusedHandlerInstance(key));
-        }
+        public bool IsReusedHandlerInstance(INamedTypeSymbol type) => Model.Handlers.IsReusedHandlerInstance(type);
 
         /// <summary>A property whose accessors the compiler writes: it has a backing field, so a write stores the value.</summary>
         public bool IsAutoProperty(IPropertySymbol property) =>
@@ -568,41 +559,8 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
             && (intentional.Contains(member.OriginalDefinition)
                 || (member.ContainingType is { } type && intentional.Contains(type.OriginalDefinition)));
 
-        /// <summary>Per-invocation code, outside the SnapStart callbacks, which run when a snapshot is restored.</summary>
-        private bool IsPerInvocation(IOperation operation)
-        {
-            if (scope.GetRoot(operation) is not { } root)
-            {
-                return false;
-            }
-
-            if (state.SnapshotRestore is null)
-            {
-                return true;
-            }
-
-            for (var current = operation; current is not null && current != root; current = current.Parent)
-            {
-                if (current is IAnonymousFunctionOperation lambda && IsSnapshotCallback(lambda))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private bool IsSnapshotCallback(IAnonymousFunctionOperation lambda)
-        {
-            IOperation current = lambda;
-            while (current.Parent is IDelegateCreationOperation or IConversionOperation)
-            {
-                current = current.Parent;
-            }
-
-            return current.Parent is IArgumentOperation { Parent: IInvocationOperation invocation }
-                && invocation.TargetMethod.ContainingType.IsType(state.SnapshotRestore);
-        }
+        /// <summary>Per-invocation code; the model leaves out the SnapStart callbacks, which run when a snapshot is restored.</summary>
+        private bool IsPerInvocation(IOperation operation) => scope.Contains(operation);
 
         private static bool HasVaryingIndex(IPropertyReferenceOperation indexer)
         {

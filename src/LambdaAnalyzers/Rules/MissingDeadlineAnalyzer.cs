@@ -59,23 +59,13 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>The method of a per-invocation root: the handler, or a handler lambda or local function.</summary>
-    internal static IMethodSymbol? GetRootMethod(IOperation root, InvocationScope scope) => root switch
-    {
-        IAnonymousFunctionOperation lambda => lambda.Symbol,
-        ILocalFunctionOperation localFunction => localFunction.Symbol,
-        _ => scope.HandlerMethod,
-    };
-
     private sealed class BlockAnalyzer(LambdaModel model, InvocationScope scope, DeadlineSymbols symbols)
     {
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!TakesNoToken(invocation)
-                || scope.GetRoot(invocation) is not { } root
-                || GetRootMethod(root, scope) is not { } handler
-                || !HandlerDiscovery.TakesLambdaContext(handler, model.Symbols)
+                || scope.GetRegion(invocation) is not { LambdaContext: not null, Root: var root }
                 || IsInCleanup(invocation, root)
                 || !IsWaitedFor(invocation, root)
                 || GetNameLocation(invocation.Syntax) is not { } location)

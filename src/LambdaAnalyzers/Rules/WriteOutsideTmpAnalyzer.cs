@@ -70,16 +70,13 @@ public sealed class WriteOutsideTmpAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static compilationContext =>
         {
-            if (LambdaModel.TryGet(compilationContext.Compilation) is null)
+            // A test project runs on a developer machine or in CI, not on Lambda.
+            if (LambdaModel.TryGet(compilationContext.Compilation) is not { } model || model.Handlers.Tests.IsTestProject)
             {
                 return;
             }
 
             var files = FileSystemModel.Get(compilationContext.Compilation);
-            if (files.IsTestProject)
-            {
-                return;
-            }
 
             compilationContext.RegisterOperationAction(context => Analyze(context, files), OperationKind.Invocation, OperationKind.ObjectCreation);
         });

@@ -429,11 +429,10 @@ public sealed class HandlerNotAwaitableFixerTests
                     {
                         """
                         using System.Threading.Tasks;
-                        using Amazon.Lambda.TestUtilities;
 
                         public class FunctionTests
                         {
-                            public async Task Handle_Echoes() => await new Function().Handle("x", new TestLambdaContext());
+                            public async Task Handle_Echoes() => await new Function().Handle("x", null!);
                         }
                         """,
                     },

@@ -276,20 +276,24 @@ public sealed class WriteOutsideTmpAnalyzerTests
         """));
 
     [Fact]
-    public Task TestProjectWithTestUtilities_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
-        using System.IO;
-        using Amazon.Lambda.Core;
-        using Amazon.Lambda.TestUtilities;
+    public Task TestProjectWithTestUtilities_DoesNotReport() => new Verify.Test
+    {
+        TestCode = """
+            using System.IO;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.TestUtilities;
 
-        public class FunctionTest
-        {
-            public void WritesFixture()
+            public class FunctionTest
             {
-                File.WriteAllText("fixture.json", "{}");
-                var context = new TestLambdaContext();
+                public void WritesFixture()
+                {
+                    File.WriteAllText("fixture.json", "{}");
+                    var context = new TestLambdaContext();
+                }
             }
-        }
-        """);
+            """,
+        TestState = { AdditionalReferences = { TestReferences.TestUtilities } },
+    }.RunAsync();
 
     [Fact]
     public async Task TestProjectWithXunit_DoesNotReport()

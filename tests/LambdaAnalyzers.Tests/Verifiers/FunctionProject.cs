@@ -5,9 +5,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace LambdaAnalyzers.Tests.Verifiers;
 
 /// <summary>
-/// A function project as deployed: the test references without Amazon.Lambda.TestUtilities, whose presence makes a
-/// compilation a test project for the file rules (LMB0007). The sample projects and tests/ValidLambdaCode compile
-/// against these, as their project files do.
+/// A function project as deployed: the test references, which leave out Amazon.Lambda.TestUtilities (its presence makes
+/// a compilation a test project). The sample projects and tests/ValidLambdaCode compile against these, as their
+/// project files do.
 /// </summary>
 internal static class FunctionProject
 {

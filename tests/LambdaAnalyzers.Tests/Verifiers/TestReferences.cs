@@ -33,12 +33,17 @@ internal static class TestReferences
         FromType<Amazon.Lambda.APIGatewayEvents.APIGatewayProxyRequest>(),
         FromType<Amazon.Lambda.S3Events.S3Event>(),
         FromType<Amazon.Lambda.SQSEvents.SQSEvent>(),
-        FromType<Amazon.Lambda.TestUtilities.TestLambdaContext>(),
         FromType<Amazon.Lambda.SNSEvents.SNSEvent>(),
         FromType<Amazon.Lambda.DynamoDBEvents.DynamoDBEvent>(),
         FromType<Amazon.Lambda.KinesisEvents.KinesisEvent>(),
         FromType<Amazon.Lambda.CloudWatchEvents.ScheduledEvents.ScheduledEvent>(),
     ];
+
+    /// <summary>
+    /// Amazon.Lambda.TestUtilities, left out of <see cref="All"/>: its reference makes a compilation a test project, in
+    /// which a method is a handler only by an attribute or a registration.
+    /// </summary>
+    public static MetadataReference TestUtilities { get; } = FromType<Amazon.Lambda.TestUtilities.TestLambdaContext>();
 
     /// <summary>The real AWS SDK assemblies.</summary>
     public static ImmutableArray<MetadataReference> AwsSdk { get; } =

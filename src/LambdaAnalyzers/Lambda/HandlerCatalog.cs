@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// The handlers of a compilation, over every entry source, and what follows from them: which instances the runtime
+/// reuses, which lambdas and local functions are handlers, which methods the class-library runtime could call. Test
+/// code is never a handler: a test method, with the lambdas and local functions inside it, never; in a test project,
+/// only an attribute or a registration makes one, never an <c>ILambdaContext</c> parameter alone.
+/// </summary>
+internal sealed class HandlerCatalog
+{
+    private readonly LambdaSymbols _symbols;
+    private readonly ImmutableArray<IEntrySource> _sources;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _reusedTypes = new(SymbolEqualityComparer.Default);
+
+    public HandlerCatalog(Compilation compilation, LambdaSymbols symbols, ImmutableArray<IEntrySource> extraSources)
+    {
+        _symbols = symbols;
+        Tests = new TestCode(compilation);
+        Callers = new CallerIndex(compilation);
+
+        // The cheap sources first: a registration binds its file.
+        _sources = ImmutableArray.Create<IEntrySource>(
+                new SignatureEntrySource(symbols, Tests),
+                new LambdaFunctionEntrySource(symbols),
+                new RegistrationEntrySource(symbols))
+            .AddRange(extraSources);
+    }
+
+    /// <summary>Test methods and test projects.</summary>
+    public TestCode Tests { get; }
+
+    /// <summary>Whether the project calls a method itself.</summary>
+    public CallerIndex Callers { get; }
+
+    /// <summary>
+    /// Whether the runtime calls a method as a handler, by any entry source. Without a semantic model, only the sources
+    /// that need no binding answer.
+    /// </summary>
+    public bool IsHandler(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken)
+    {
+        foreach (var source in _sources)
+        {
+            if (source.IsEntry(method, semanticModel, cancellationToken))
+            {
+                // Asked last: most methods are no handler by any source.
+                return !Tests.IsTestMethod(method);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a lambda, anonymous method or local function is a handler by its own parameters: it takes an
+    /// <c>ILambdaContext</c>, outside a test project. (Test methods have no nested handlers at all.)
+    /// </summary>
+    public bool IsNestedHandler(IMethodSymbol function) =>
+        !Tests.IsTestProject && HandlerDiscovery.TakesLambdaContext(function, _symbols);
+
+    /// <summary>Whether a method carries <c>[LambdaFunction]</c>.</summary>
+    public bool IsLambdaFunction(IMethodSymbol method) => HandlerDiscovery.IsLambdaFunction(method, _symbols);
+
+    /// <summary>
+    /// Whether the runtime creates one instance of this type per execution environment and invokes it many times: a
+    /// concrete, non-generic class or struct with a public parameterless constructor and an instance handler, or the
+    /// class of a <c>[LambdaFunction]</c> method. A class without a public parameterless constructor whose methods take
+    /// an ILambdaContext is a per-invocation helper.
+    /// </summary>
+    public bool IsReusedHandlerInstance(INamedTypeSymbol type)
+    {
+        // A lookup first: GetOrAdd with a method group allocates a delegate on every call.
+        var key = type.OriginalDefinition;
+        return _reusedTypes.TryGetValue(key, out var reused) ? reused : _reusedTypes.GetOrAdd(key, ComputeIsReusedHandlerInstance(key));
+    }
+
+    private bool ComputeIsReusedHandlerInstance(INamedTypeSymbol type)
+    {
+        if (type.IsAbstract || type.IsGenericType || type.IsStatic || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return false;
+        }
+
+        var isAnnotationsClass = false;
+        var hasInstanceHandler = false;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method
+                || !IsHandler(method, semanticModel: null, CancellationToken.None))
+            {
+                continue;
+            }
+
+            hasInstanceHandler = true;
+            isAnnotationsClass |= IsLambdaFunction(method);
+        }
+
+        if (!hasInstanceHandler)
+        {
+            return false;
+        }
+
+        if (isAnnotationsClass || type.TypeKind == TypeKind.Struct)
+        {
+            return true;
+        }
+
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.Parameters.IsEmpty && constructor.DeclaredAccessibility == Accessibility.Public)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the class-library runtime could call the method from a handler string, outside test code: at most two parameters, the last
+    /// an ILambdaContext, no ref or params parameters, not generic, in a non-generic class or struct, neither abstract
+    /// nor an override or an interface implementation (those are called through the member they implement).
+    /// </summary>
+    public bool HasClassLibraryHandlerShape(IMethodSymbol method)
+    {
+        if (Tests.IsTestProject || method.MethodKind != MethodKind.Ordinary || method.IsGenericMethod || method.IsAbstract || method.IsOverride
+            || method.Parameters.Length is 0 or > 2
+            || !method.Parameters[method.Parameters.Length - 1].Type.IsType(_symbols.LambdaContext))
+        {
+            return false;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            {
+                return false;
+            }
+        }
+
+        var type = method.ContainingType;
+        if (type is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || (type.IsAbstract && !method.IsStatic))
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType)
+            {
+                return false;
+            }
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return !Tests.IsTestMethod(method);
+    }
+}

@@ -1,0 +1,17 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// One way a method becomes a handler the runtime calls: its signature, an attribute, a bootstrap registration, and
+/// later a handler string in a deployment file. The <see cref="HandlerCatalog"/> asks every source; rules ask the catalog.
+/// </summary>
+internal interface IEntrySource
+{
+    /// <summary>
+    /// Whether this source makes the method a handler. Without a semantic model, a source that must bind code to know
+    /// answers false; test methods never reach a source.
+    /// </summary>
+    bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken);
+}

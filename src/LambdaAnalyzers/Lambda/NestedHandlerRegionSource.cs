@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// In a member that is not itself a handler (top-level statements, <c>Main</c>, constructors): the handler lambdas
+/// and local functions nested in it, the delegates it registers with a bootstrap, and the local functions those call.
+/// </summary>
+internal sealed class NestedHandlerRegionSource(LambdaSymbols symbols) : IRegionSource
+{
+    public void AddRegions(RegionRequest request, List<Region> regions)
+    {
+        // Most members hold no lambda or local function, so no handler: their operations are not walked.
+        if (request.IsHandler || !NestedCodeFilter.MayHoldNestedCode(request.Blocks))
+        {
+            return;
+        }
+
+        foreach (var root in HandlerDiscovery.FindNestedHandlers(request.Blocks, symbols, request.Catalog, () => request.Locals))
+        {
+            var function = root switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                ILocalFunctionOperation localFunction => localFunction.Symbol,
+                _ => null,
+            };
+            var context = function is null ? null : HandlerDiscovery.GetLambdaContextParameter(function, symbols);
+            regions.Add(new Region(root, RegionKind.NestedHandler, function, context, HoistTarget.LocalBeforeHandler));
+        }
+    }
+}
