@@ -44,7 +44,6 @@ internal static class DeadlinePlanner
 {
     public const string HelperName = "DeadlineFrom";
     public const string MarginName = "DeadlineMarginMilliseconds";
-    public const int DefaultMarginMilliseconds = 500;
 
     public static DeadlineCall? TryPlanCall(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
@@ -125,12 +124,7 @@ internal static class DeadlinePlanner
     /// <summary>The margin configured for a syntax tree (<c>lambda_analyzers.deadline_margin_ms</c>), in milliseconds.</summary>
     public static int GetMargin(Document document, SyntaxTree tree)
     {
-        var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree);
-        return options.TryGetValue(LambdaOptions.DeadlineMarginMilliseconds, out var text)
-            && int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var margin)
-            && margin is >= 0 and <= 900_000
-            ? margin
-            : DefaultMarginMilliseconds;
+        return LambdaOptions.DeadlineMarginMilliseconds(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree));
     }
 
     public static IMethodSymbol? GetSymbol(SyntaxNode function, SemanticModel semanticModel, CancellationToken cancellationToken) => function switch

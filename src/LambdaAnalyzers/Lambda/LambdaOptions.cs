@@ -1,18 +1,61 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LambdaAnalyzers.Lambda;
 
-/// <summary>The <c>.editorconfig</c> / <c>.globalconfig</c> keys of the package, read per syntax tree.</summary>
+/// <summary>
+/// The <c>.editorconfig</c> / <c>.globalconfig</c> keys of the package, read per syntax tree: one typed reader per
+/// option, which also owns the option's default and the values it accepts.
+/// </summary>
 internal static class LambdaOptions
 {
-    public const string AdditionalClientTypes = "lambda_analyzers.additional_client_types";
-    public const string AdditionalClientFactories = "lambda_analyzers.additional_client_factories";
-    public const string IntentionalMembers = "lambda_analyzers.LMB0005.intentional_members";
-    public const string EphemeralStorageMegabytes = "lambda_analyzers.ephemeral_storage_mb";
-    public const string DeadlineMarginMilliseconds = "lambda_analyzers.deadline_margin_ms";
+    public const string AdditionalClientTypesKey = "lambda_analyzers.additional_client_types";
+    public const string AdditionalClientFactoriesKey = "lambda_analyzers.additional_client_factories";
+    public const string IntentionalMembersKey = "lambda_analyzers.LMB0005.intentional_members";
+    public const string EphemeralStorageMegabytesKey = "lambda_analyzers.ephemeral_storage_mb";
+    public const string DeadlineMarginMillisecondsKey = "lambda_analyzers.deadline_margin_ms";
 
-    public static string? Get(AnalyzerOptions options, SyntaxTree tree, string key) =>
+    /// <summary>Lambda's default ephemeral storage, and the least a function can have.</summary>
+    public const int DefaultEphemeralStorageMegabytes = 512;
+
+    /// <summary>The most ephemeral storage a function can have.</summary>
+    public const int MaximumEphemeralStorageMegabytes = 10240;
+
+    public const int DefaultDeadlineMarginMilliseconds = 500;
+
+    public const int MaximumDeadlineMarginMilliseconds = 900_000;
+
+    /// <summary><c>|</c>-separated documentation-comment IDs of client types; null when not set.</summary>
+    public static string? AdditionalClientTypes(AnalyzerOptions options, SyntaxTree tree) => Get(options, tree, AdditionalClientTypesKey);
+
+    /// <summary><c>|</c>-separated documentation-comment IDs of client factory methods; null when not set.</summary>
+    public static string? AdditionalClientFactories(AnalyzerOptions options, SyntaxTree tree) => Get(options, tree, AdditionalClientFactoriesKey);
+
+    /// <summary><c>|</c>-separated documentation-comment IDs of members and types whose writes LMB0005 leaves alone; null when not set.</summary>
+    public static string? IntentionalMembers(AnalyzerOptions options, SyntaxTree tree) => Get(options, tree, IntentionalMembersKey);
+
+    /// <summary>The function's ephemeral storage in MB: an integer from 512 to 10,240; anything else means the default.</summary>
+    public static int EphemeralStorageMegabytes(AnalyzerOptions options, SyntaxTree tree) =>
+        ParseEphemeralStorageMegabytes(Get(options, tree, EphemeralStorageMegabytesKey));
+
+    /// <summary>The margin a deadline keeps before the function's timeout, in milliseconds: 0 to 900,000; anything else means the default.</summary>
+    public static int DeadlineMarginMilliseconds(AnalyzerConfigOptions options) =>
+        ParseDeadlineMarginMilliseconds(options.TryGetValue(DeadlineMarginMillisecondsKey, out var value) ? value : null);
+
+    internal static int ParseEphemeralStorageMegabytes(string? value) =>
+        int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes)
+            && megabytes is >= DefaultEphemeralStorageMegabytes and <= MaximumEphemeralStorageMegabytes
+            ? megabytes
+            : DefaultEphemeralStorageMegabytes;
+
+    internal static int ParseDeadlineMarginMilliseconds(string? value) =>
+        int.TryParse(value?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var margin)
+            && margin is >= 0 and <= MaximumDeadlineMarginMilliseconds
+            ? margin
+            : DefaultDeadlineMarginMilliseconds;
+
+    private static string? Get(AnalyzerOptions options, SyntaxTree tree, string key) =>
         options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value.Trim()
             : null;

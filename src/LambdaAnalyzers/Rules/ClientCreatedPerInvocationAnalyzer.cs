@@ -73,8 +73,8 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
 
                 var tree = blockContext.OperationBlocks[0].Syntax.SyntaxTree;
                 var configured = model.Clients.ResolveConfigured(
-                    LambdaOptions.Get(blockContext.Options, tree, LambdaOptions.AdditionalClientTypes),
-                    LambdaOptions.Get(blockContext.Options, tree, LambdaOptions.AdditionalClientFactories));
+                    LambdaOptions.AdditionalClientTypes(blockContext.Options, tree),
+                    LambdaOptions.AdditionalClientFactories(blockContext.Options, tree));
                 var analyzer = new BlockAnalyzer(model, scope, configured);
                 blockContext.RegisterOperationAction(analyzer.AnalyzeObjectCreation, OperationKind.ObjectCreation);
                 blockContext.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);

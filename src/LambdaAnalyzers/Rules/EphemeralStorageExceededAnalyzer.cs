@@ -15,12 +15,6 @@ namespace LambdaAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Lambda's default ephemeral storage, and the smallest that can be configured.</summary>
-    internal const int DefaultMegabytes = 512;
-
-    /// <summary>The largest ephemeral storage Lambda allows.</summary>
-    internal const int MaximumMegabytes = 10240;
-
     private const long Megabyte = 1024 * 1024;
     private const int MaxDepth = 3;
 
@@ -64,12 +58,6 @@ public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>The configured storage in MB: an integer from 512 to 10,240; anything else means the default.</summary>
-    internal static int ReadLimit(string? value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) && megabytes is >= DefaultMegabytes and <= MaximumMegabytes
-            ? megabytes
-            : DefaultMegabytes;
-
     /// <summary>One candidate write; the locals of its member are gathered only when a size depends on them.</summary>
     private sealed class WriteAnalyzer(FileSystemModel files, IOperation write)
     {
@@ -89,12 +77,12 @@ public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
                 _ => null,
             };
 
-            if (size is not { } bytes || bytes <= DefaultMegabytes * Megabyte)
+            if (size is not { } bytes || bytes <= LambdaOptions.DefaultEphemeralStorageMegabytes * Megabyte)
             {
                 return;
             }
 
-            var megabytes = ReadLimit(LambdaOptions.Get(context.Options, invocation.Syntax.SyntaxTree, LambdaOptions.EphemeralStorageMegabytes));
+            var megabytes = LambdaOptions.EphemeralStorageMegabytes(context.Options, invocation.Syntax.SyntaxTree);
             if (bytes <= megabytes * Megabyte)
             {
                 return;

@@ -65,7 +65,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 }
 
                 var tree = blockContext.OperationBlocks[0].Syntax.SyntaxTree;
-                var intentional = state.ResolveIntentional(LambdaOptions.Get(blockContext.Options, tree, LambdaOptions.IntentionalMembers));
+                var intentional = state.ResolveIntentional(LambdaOptions.IntentionalMembers(blockContext.Options, tree));
                 var analyzer = new BlockAnalyzer(state, scope, blockContext.OwningSymbol, intentional);
                 blockContext.RegisterOperationAction(analyzer.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
                 blockContext.RegisterOperationAction(analyzer.AnalyzeDeconstruction, OperationKind.DeconstructionAssignment);

@@ -114,17 +114,6 @@ public sealed class EphemeralStorageExceededAnalyzerTests
         ExpectedDiagnostics = { Exceeds(0, 600) },
     }.RunAsync();
 
-    [Fact]
-    public void ReadLimit_AcceptsOnlyTheLambdaRange()
-    {
-        Assert.Equal(512, EphemeralStorageExceededAnalyzer.ReadLimit(null));
-        Assert.Equal(512, EphemeralStorageExceededAnalyzer.ReadLimit("511"));
-        Assert.Equal(10240, EphemeralStorageExceededAnalyzer.ReadLimit("10240"));
-        Assert.Equal(512, EphemeralStorageExceededAnalyzer.ReadLimit("10241"));
-        Assert.Equal(512, EphemeralStorageExceededAnalyzer.ReadLimit("-1024"));
-        Assert.Equal(2048, EphemeralStorageExceededAnalyzer.ReadLimit("2048"));
-    }
-
     // ---- Not reported ----------------------------------------------------------------------------------------------------
 
     [Fact]

@@ -1,0 +1,30 @@
+using LambdaAnalyzers.Lambda;
+using Xunit;
+
+namespace LambdaAnalyzers.Tests.Model;
+
+/// <summary>The typed readers of the options: defaults and the values each accepts.</summary>
+public sealed class LambdaOptionsTests
+{
+    [Fact]
+    public void EphemeralStorage_AcceptsOnlyTheLambdaRange()
+    {
+        Assert.Equal(512, LambdaOptions.ParseEphemeralStorageMegabytes(null));
+        Assert.Equal(512, LambdaOptions.ParseEphemeralStorageMegabytes("511"));
+        Assert.Equal(10240, LambdaOptions.ParseEphemeralStorageMegabytes("10240"));
+        Assert.Equal(512, LambdaOptions.ParseEphemeralStorageMegabytes("10241"));
+        Assert.Equal(512, LambdaOptions.ParseEphemeralStorageMegabytes("-1024"));
+        Assert.Equal(2048, LambdaOptions.ParseEphemeralStorageMegabytes("2048"));
+    }
+
+    [Theory]
+    [InlineData(null, 500)]
+    [InlineData("0", 0)]
+    [InlineData(" 750 ", 750)]
+    [InlineData("900000", 900000)]
+    [InlineData("900001", 500)]
+    [InlineData("-1", 500)]
+    [InlineData("soon", 500)]
+    public void DeadlineMargin_AcceptsZeroToFifteenMinutes(string? value, int expected) =>
+        Assert.Equal(expected, LambdaOptions.ParseDeadlineMarginMilliseconds(value));
+}
