@@ -60,5 +60,8 @@ internal sealed class ModelCompilation
         return _semanticModel.GetOperation(node)!;
     }
 
+    /// <summary>The operation of a node, from the same tree as <see cref="Scope"/>'s blocks.</summary>
+    public IOperation OperationOf(SyntaxNode node) => _semanticModel.GetOperation(node)!;
+
     public IOperation Creation(string text) => Operation<ObjectCreationExpressionSyntax>(text);
 }

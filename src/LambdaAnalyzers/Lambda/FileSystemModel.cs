@@ -6,55 +6,6 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace LambdaAnalyzers.Lambda;
 
-/// <summary>Where a path points on the Lambda file system, as far as the code shows it at compile time.</summary>
-internal enum PathKind
-{
-    /// <summary>Not known at compile time: configuration, environment variables, parameters, fields.</summary>
-    Unknown,
-
-    /// <summary>Under <c>/tmp</c> or <c>Path.GetTempPath()</c>: writable ephemeral storage.</summary>
-    Tmp,
-
-    /// <summary>Under <c>/mnt/</c> (EFS), <c>/dev/</c> or <c>/proc/</c>: writable, not ephemeral storage.</summary>
-    Mounted,
-
-    /// <summary>A relative path: it resolves under the working directory, the read-only <c>/var/task</c>.</summary>
-    Relative,
-
-    /// <summary><c>/var/task</c>, the deployment package.</summary>
-    TaskRoot,
-
-    /// <summary><c>/opt</c>, the layers.</summary>
-    Layers,
-
-    /// <summary><c>AppContext.BaseDirectory</c> (or <c>AppDomain.BaseDirectory</c>): the deployment package.</summary>
-    BaseDirectory,
-
-    /// <summary><c>Environment.CurrentDirectory</c> or <c>Directory.GetCurrentDirectory()</c>: the working directory.</summary>
-    CurrentDirectory,
-
-    /// <summary><c>Assembly.Location</c> or its folder: the deployment package.</summary>
-    AssemblyFolder,
-}
-
-/// <summary>A call that writes to the file system, and the operation that gives its destination path.</summary>
-internal readonly struct FileWrite(IOperation operation, IOperation path, bool creates, IMethodSymbol method)
-{
-    /// <summary>The invocation or object creation that writes.</summary>
-    public IOperation Operation { get; } = operation;
-
-    /// <summary>
-    /// The destination at the call site: a string argument, the <c>FileInfo</c> receiver of a member, or a
-    /// TransferUtility request; <see cref="FileSystemModel.Classify"/> sees through the last two.
-    /// </summary>
-    public IOperation Path { get; } = path;
-
-    /// <summary>Whether the call may create the file or folder (a <c>FileMode.Open</c> stream opens an existing one).</summary>
-    public bool Creates { get; } = creates;
-
-    public IMethodSymbol Method { get; } = method;
-}
-
 /// <summary>
 /// The file-system knowledge the file rules share, resolved once per compilation: which calls write and which of their
 /// arguments is the destination (<see cref="TryGetWrite"/>), where a path expression points (<see cref="Classify"/>).
@@ -122,6 +73,21 @@ internal sealed class FileSystemModel
     public INamedTypeSymbol? GetObjectResponse { get; }
 
     public static FileSystemModel Get(Compilation compilation) => s_models.GetValue(compilation, static c => new FileSystemModel(c));
+
+    /// <summary><c>Path.GetTempFileName()</c>, which creates an empty file under a new name.</summary>
+    public bool IsTempFileNameCall(IOperation operation) =>
+        operation is IInvocationOperation { TargetMethod.Name: "GetTempFileName" } invocation && invocation.TargetMethod.ContainingType.IsType(Path);
+
+    /// <summary>A path that is the value of <c>Path.GetTempFileName()</c>, directly or through a local assigned once.</summary>
+    public bool IsTempFileName(IOperation path, LocalAssignments locals)
+    {
+        if (path is ILocalReferenceOperation local && locals.GetSingleAssignment(local.Local) is { } value)
+        {
+            path = Unwrap(value);
+        }
+
+        return IsTempFileNameCall(path);
+    }
 
     // ---- What writes -------------------------------------------------------------------------------------------
 
