@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LambdaAnalyzers.Lambda;
 
@@ -54,6 +55,100 @@ internal sealed class ClientCatalog
     public INamedTypeSymbol? SocketsHttpHandler { get; }
 
     public INamedTypeSymbol? HttpClientHandler { get; }
+
+    /// <summary>
+    /// Whether creating this object creates a client of its own: an SDK client or TransferUtility that makes its own
+    /// connection, an HttpClient that does not wrap a shared handler, an HTTP handler not handed to an HttpClient
+    /// (that one is judged through the HttpClient), or a type added through options. <paramref name="root"/> is the
+    /// per-invocation code around the creation, where a handler kept in a local may be handed on.
+    /// </summary>
+    public bool IsClientCreation(IObjectCreationOperation creation, IOperation root, ImmutableHashSet<ISymbol> configured)
+    {
+        if (creation.Type is not { } type || creation.Constructor is not { } constructor)
+        {
+            return false;
+        }
+
+        return Classify(type) switch
+        {
+            ClientKind.Client => CreatesOwnConnection(constructor),
+            ClientKind.HttpClient => !WrapsSharedHandler(creation),
+            ClientKind.HttpHandler => !IsHandedToHttpClient(creation, root),
+            ClientKind.None => IsConfiguredType(type, configured),
+            _ => false,
+        };
+    }
+
+    /// <summary><c>new HttpClient(handler, disposeHandler: false)</c> over a handler kept in a field or static member.</summary>
+    private bool WrapsSharedHandler(IObjectCreationOperation creation)
+    {
+        IOperation? handler = null;
+        IOperation? dispose = null;
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Type is { } parameterType && parameterType.InheritsFromOrEquals(HttpMessageHandler))
+            {
+                handler = Unwrap(argument.Value);
+            }
+            else if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean)
+            {
+                dispose = argument.Value;
+            }
+        }
+
+        var sharedHandler = handler switch
+        {
+            IFieldReferenceOperation => true,
+            IPropertyReferenceOperation property => property.Property.IsStatic,
+            _ => false,
+        };
+        return sharedHandler && dispose?.ConstantValue is { HasValue: true, Value: false };
+    }
+
+    /// <summary>A handler given to an HttpClient made in the same expression, or kept in a local that code in the same root gives to one.</summary>
+    private bool IsHandedToHttpClient(IObjectCreationOperation creation, IOperation root)
+    {
+        IOperation current = creation;
+        while (current.Parent is IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is IArgumentOperation { Parent: IObjectCreationOperation { Type: { } owner } }
+            && Classify(owner) == ClientKind.HttpClient)
+        {
+            return true;
+        }
+
+        if (current.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+        {
+            return false;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IArgumentOperation argument
+                && Unwrap(argument.Value) is ILocalReferenceOperation local
+                && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
+                && argument.Parent is IObjectCreationOperation { Type: { } user }
+                && Classify(user) == ClientKind.HttpClient)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
 
     /// <summary>What kind of client a created type is, ignoring options.</summary>
     public ClientKind Classify(ITypeSymbol type) => _kinds.GetOrAdd(type, ClassifyCore);

@@ -87,26 +87,12 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
         public void AnalyzeObjectCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Type is not { } type || creation.Constructor is not { } constructor)
+            if (creation.Type is { } type
+                && scope.GetRoot(creation) is { } root
+                && model.Clients.IsClientCreation(creation, root, configured))
             {
-                return;
+                Report(context, creation, type);
             }
-
-            switch (model.Clients.Classify(type))
-            {
-                case ClientKind.Client when model.Clients.CreatesOwnConnection(constructor):
-                    break;
-                case ClientKind.HttpClient when !WrapsSharedHandler(creation):
-                    break;
-                case ClientKind.HttpHandler when !IsPassedToHttpClient(creation):
-                    break;
-                case ClientKind.None when ClientCatalog.IsConfiguredType(type, configured):
-                    break;
-                default:
-                    return;
-            }
-
-            Report(context, creation, type);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -142,82 +128,6 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(overwritten is null
                 ? Diagnostic.Create(Rule, creation.Syntax.GetLocation(), properties, created.Name)
                 : Diagnostic.Create(OverwritesRule, creation.Syntax.GetLocation(), properties, created.Name, overwritten.Name));
-        }
-
-        /// <summary><c>new HttpClient(handler, disposeHandler: false)</c> over a handler kept in a field or static member.</summary>
-        private bool WrapsSharedHandler(IObjectCreationOperation creation)
-        {
-            IOperation? handler = null;
-            IOperation? dispose = null;
-            foreach (var argument in creation.Arguments)
-            {
-                if (argument.Parameter?.Type is { } parameterType && parameterType.InheritsFromOrEquals(model.Clients.HttpMessageHandler))
-                {
-                    handler = Unwrap(argument.Value);
-                }
-                else if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean)
-                {
-                    dispose = argument.Value;
-                }
-            }
-
-            var sharedHandler = handler switch
-            {
-                IFieldReferenceOperation => true,
-                IPropertyReferenceOperation property => property.Property.IsStatic,
-                _ => false,
-            };
-            return sharedHandler && dispose?.ConstantValue is { HasValue: true, Value: false };
-        }
-
-        /// <summary>A handler given to an HttpClient made in the same expression is reported through the HttpClient, or not at all.</summary>
-        private bool IsPassedToHttpClient(IObjectCreationOperation creation)
-        {
-            IOperation current = creation;
-            while (current.Parent is IConversionOperation)
-            {
-                current = current.Parent;
-            }
-
-            if (current.Parent is IArgumentOperation { Parent: IObjectCreationOperation { Type: { } owner } }
-                && model.Clients.Classify(owner) == ClientKind.HttpClient)
-            {
-                return true;
-            }
-
-            // Through a local: the handler is assigned to a local that is passed to an HttpClient constructor.
-            if (current.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
-            {
-                var root = scope.GetRoot(creation);
-                if (root is null)
-                {
-                    return false;
-                }
-
-                foreach (var operation in root.Descendants())
-                {
-                    if (operation is IArgumentOperation argument
-                        && Unwrap(argument.Value) is ILocalReferenceOperation local
-                        && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
-                        && argument.Parent is IObjectCreationOperation { Type: { } user }
-                        && model.Clients.Classify(user) == ClientKind.HttpClient)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
         }
     }
 }
