@@ -32,6 +32,7 @@ internal sealed class LambdaModel
             .AddRange(ModelSources.ExtraRegions(compilation.AssemblyName));
         Clients = new ClientCatalog(compilation);
         OneTimeInitialization = new OneTimeInitialization(compilation);
+        State = new LongLivedState(compilation, Handlers);
         Async = new AsyncSymbols(compilation);
     }
 
@@ -50,6 +51,9 @@ internal sealed class LambdaModel
 
     /// <summary>Recognizes values stored once and reused (<c>??=</c>, null-guarded assignment, <c>Lazy&lt;T&gt;</c>, ...).</summary>
     public OneTimeInitialization OneTimeInitialization { get; }
+
+    /// <summary>What outlives an invocation: statics, members of reused instances, and the collections held there.</summary>
+    public LongLivedState State { get; }
 
     /// <summary>The model of a compilation, or null when Amazon.Lambda.Core is not referenced.</summary>
     public static LambdaModel? TryGet(Compilation compilation) =>

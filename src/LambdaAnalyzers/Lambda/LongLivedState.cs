@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// What long-lived state is, resolved once per compilation: the members that outlive an invocation (statics of this
+/// project that are not <c>[ThreadStatic]</c>, fields and auto-properties of instances the runtime reuses), the
+/// collections and dictionaries that grow, and the atomic and one-time updates that do not leak. A block asks through
+/// <see cref="StateHolders"/>.
+/// </summary>
+internal sealed class LongLivedState
+{
+    private readonly ConcurrentDictionary<IPropertySymbol, bool> _autoProperties = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, ImmutableHashSet<ISymbol>> _intentional = new();
+    private readonly Compilation _compilation;
+    private readonly IAssemblySymbol _assembly;
+    private readonly INamedTypeSymbol? _interlocked;
+    private readonly INamedTypeSymbol? _lazyInitializer;
+    private readonly INamedTypeSymbol _enumerable;
+    private readonly ImmutableArray<INamedTypeSymbol?> _dictionaries;
+
+    public LongLivedState(Compilation compilation, HandlerCatalog handlers)
+    {
+        _compilation = compilation;
+        Handlers = handlers;
+        _assembly = compilation.Assembly;
+        ThreadStatic = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
+        _interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
+        _lazyInitializer = compilation.GetTypeByMetadataName("System.Threading.LazyInitializer");
+        _enumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
+        _dictionaries = ImmutableArray.CreateRange(new[]
+        {
+            compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2"),
+            compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2"),
+            compilation.GetTypeByMetadataName("System.Collections.IDictionary"),
+        });
+    }
+
+    /// <summary>Which instances the runtime reuses.</summary>
+    public HandlerCatalog Handlers { get; }
+
+    public INamedTypeSymbol? ThreadStatic { get; }
+
+    /// <summary><c>Interlocked.*</c> and <c>LazyInitializer.*</c>: atomic updates and one-time initialization, not leaks.</summary>
+    public bool IsAtomicOrOneTimeUpdate(IMethodSymbol method) =>
+        method.ContainingType is { } type && (type.IsType(_interlocked) || type.IsType(_lazyInitializer));
+
+    /// <summary>A property whose accessors the compiler writes: it has a backing field, so a write stores the value.</summary>
+    public bool IsAutoProperty(IPropertySymbol property) =>
+        _autoProperties.GetOrAdd(property.OriginalDefinition, static p =>
+        {
+            foreach (var member in p.ContainingType.GetMembers())
+            {
+                if (member is IFieldSymbol { AssociatedSymbol: { } associated } && SymbolEqualityComparer.Default.Equals(associated, p))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+
+    public bool IsDeclaredInSource(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _assembly);
+
+    public bool IsCollection(ITypeSymbol? type) => type is not null && (type.SpecialType == SpecialType.System_Collections_IEnumerable || Implements(type, _enumerable));
+
+    public bool IsDictionary(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var dictionary in _dictionaries)
+        {
+            if (type.IsType(dictionary) || Implements(type, dictionary))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The members named by the documentation-comment IDs of the option value (<c>F:Ns.Function._lastUser|T:Ns.State</c>),
+    /// resolved once per distinct value; unknown IDs are ignored.
+    /// </summary>
+    public ImmutableHashSet<ISymbol> ResolveIntentional(string? value)
+    {
+        if (value is null)
+        {
+            return ImmutableHashSet<ISymbol>.Empty;
+        }
+
+        return _intentional.GetOrAdd(value, key =>
+        {
+            var builder = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var id in key.Split('|'))
+            {
+                var trimmed = id.Trim();
+                if (trimmed.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(trimmed, _compilation))
+                {
+                    if (symbol is IFieldSymbol or IPropertySymbol or INamedTypeSymbol)
+                    {
+                        builder.Add(symbol.OriginalDefinition);
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
+        });
+    }
+
+    private static bool Implements(ITypeSymbol type, INamedTypeSymbol? @interface)
+    {
+        if (@interface is null)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.IsType(@interface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// A long-lived member as written: <c>s_processed</c>, <c>_lastUser</c>, a captured primary-constructor parameter, or
+/// a field or auto-property of an object read from one of those (<c>_state.LastUser</c>).
+/// </summary>
+internal readonly struct StateHolder(IOperation reference, ISymbol root, ISymbol? nested, bool isStatic)
+{
+    /// <summary>The member reference as written, where a diagnostic goes.</summary>
+    public IOperation Reference { get; } = reference;
+
+    public ISymbol Root { get; } = root;
+
+    public ISymbol? Nested { get; } = nested;
+
+    public bool IsStatic { get; } = isStatic;
+
+    public string Name => Nested is null ? Root.Name : Root.Name + "." + Nested.Name;
+
+    public bool IsSame(StateHolder other) =>
+        SymbolEqualityComparer.Default.Equals(Root, other.Root) && SymbolEqualityComparer.Default.Equals(Nested, other.Nested);
+}
