@@ -19,25 +19,14 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
         "pays for its construction, credential resolution, TLS handshake and connection pool on every invocation; create it once, in a field " +
         "initializer or constructor, and reuse it.";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        RuleIdentifiers.ClientCreatedPerInvocation,
-        Title,
-        "'{0}' is created on every invocation; create it once per execution environment",
-        RuleCategories.Performance,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ClientCreatedPerInvocation));
+    private static readonly RuleDescriptors s_descriptors =
+        new(RuleIdentifiers.ClientCreatedPerInvocation, Title, RuleCategories.Performance, DiagnosticSeverity.Warning, Description);
 
-    internal static readonly DiagnosticDescriptor OverwritesRule = new(
-        RuleIdentifiers.ClientCreatedPerInvocation,
-        Title,
-        "'{0}' is created on every invocation and overwrites '{1}'; create it once per execution environment",
-        RuleCategories.Performance,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ClientCreatedPerInvocation));
+    internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
+        "'{0}' is created on every invocation; create it once per execution environment");
+
+    internal static readonly DiagnosticDescriptor OverwritesRule = s_descriptors.Create(
+        "'{0}' is created on every invocation and overwrites '{1}'; create it once per execution environment");
 
     /// <summary>Diagnostic property: the name of the created client type.</summary>
     internal const string ClientTypeProperty = "ClientType";

@@ -17,18 +17,17 @@ public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
 {
     private const long Megabyte = 1024 * 1024;
 
-    internal static readonly DiagnosticDescriptor Rule = new(
+    private static readonly RuleDescriptors s_descriptors = new(
         RuleIdentifiers.EphemeralStorageExceeded,
         "Write to /tmp exceeds ephemeral storage",
-        "Writes about {0} MB to /tmp; ephemeral storage is {1} MB",
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description:
-            "/tmp is the only writable path of a Lambda function and holds 512 MB unless the function configures more (up to 10,240 MB). " +
+        "/tmp is the only writable path of a Lambda function and holds 512 MB unless the function configures more (up to 10,240 MB). " +
             "A write larger than that fails with \"No space left on device\". Stream the data instead, raise the function's ephemeral " +
-            "storage, or mount EFS.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.EphemeralStorageExceeded));
+            "storage, or mount EFS.");
+
+    internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
+        "Writes about {0} MB to /tmp; ephemeral storage is {1} MB");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 

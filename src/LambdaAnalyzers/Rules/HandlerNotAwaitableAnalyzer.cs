@@ -27,35 +27,17 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
         "its first await. The invocation then ends while the work is still running, and the frozen execution environment suspends it, to " +
         "resume during a later invocation or never.";
 
-    internal static readonly DiagnosticDescriptor AsyncVoidRule = new(
-        RuleIdentifiers.HandlerNotAwaitable,
-        Title,
-        "'{0}' is async void: the Lambda runtime cannot await it; return Task",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.HandlerNotAwaitable));
+    private static readonly RuleDescriptors s_descriptors =
+        new(RuleIdentifiers.HandlerNotAwaitable, Title, RuleCategories.Reliability, DiagnosticSeverity.Error, Description);
 
-    internal static readonly DiagnosticDescriptor ValueTaskRule = new(
-        RuleIdentifiers.HandlerNotAwaitable,
-        Title,
-        "'{0}' returns '{1}', which the Lambda runtime does not await; return '{2}'",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.HandlerNotAwaitable));
+    internal static readonly DiagnosticDescriptor AsyncVoidRule = s_descriptors.Create(
+        "'{0}' is async void: the Lambda runtime cannot await it; return Task");
 
-    internal static readonly DiagnosticDescriptor ActionLambdaRule = new(
-        RuleIdentifiers.HandlerNotAwaitable,
-        Title,
-        "The async lambda given to '{0}' is an '{1}': it returns at its first await and the rest runs after the invocation ends; return Task",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.HandlerNotAwaitable));
+    internal static readonly DiagnosticDescriptor ValueTaskRule = s_descriptors.Create(
+        "'{0}' returns '{1}', which the Lambda runtime does not await; return '{2}'");
+
+    internal static readonly DiagnosticDescriptor ActionLambdaRule = s_descriptors.Create(
+        "The async lambda given to '{0}' is an '{1}': it returns at its first await and the rest runs after the invocation ends; return Task");
 
     /// <summary>Diagnostic property: which shape was reported, <see cref="AsyncVoid"/>, <see cref="ValueTask"/> or <see cref="ActionLambda"/>.</summary>
     internal const string KindProperty = "Kind";

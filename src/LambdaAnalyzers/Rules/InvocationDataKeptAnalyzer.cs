@@ -23,25 +23,14 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         "invocation, and a collection held there that every invocation adds to grows without bound. Keep invocation data in locals and " +
         "parameters, or in a store such as DynamoDB.";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        RuleIdentifiers.InvocationDataKept,
-        Title,
-        "'{0}' is written on every invocation and kept by the reused handler instance; it leaks into later invocations",
-        RuleCategories.Security,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.InvocationDataKept));
+    private static readonly RuleDescriptors s_descriptors =
+        new(RuleIdentifiers.InvocationDataKept, Title, RuleCategories.Security, DiagnosticSeverity.Warning, Description);
 
-    internal static readonly DiagnosticDescriptor StaticRule = new(
-        RuleIdentifiers.InvocationDataKept,
-        Title,
-        "'{0}' is static and written on every invocation; it outlives the invocation and leaks into later ones",
-        RuleCategories.Security,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.InvocationDataKept));
+    internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
+        "'{0}' is written on every invocation and kept by the reused handler instance; it leaks into later invocations");
+
+    internal static readonly DiagnosticDescriptor StaticRule = s_descriptors.Create(
+        "'{0}' is static and written on every invocation; it outlives the invocation and leaks into later ones");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, StaticRule);
 

@@ -13,19 +13,18 @@ namespace LambdaAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = new(
+    private static readonly RuleDescriptors s_descriptors = new(
         RuleIdentifiers.TmpFileNotDeleted,
         "Delete per-invocation files in /tmp",
-        "'{0}' creates a file in /tmp under a new name on every invocation, and the handler never deletes it; delete it when done",
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description:
-            "/tmp survives between warm invocations of one execution environment. A file created there under a name that differs per " +
+        "/tmp survives between warm invocations of one execution environment. A file created there under a name that differs per " +
             "invocation (a GUID, a random name, the time, the request id, Path.GetTempFileName()) and never deleted stays behind; such files " +
             "accumulate until writes fail with \"No space left on device\". Delete the file in a finally block, or open it with " +
-            "FileOptions.DeleteOnClose.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.TmpFileNotDeleted));
+            "FileOptions.DeleteOnClose.");
+
+    internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
+        "'{0}' creates a file in /tmp under a new name on every invocation, and the handler never deletes it; delete it when done");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 

@@ -25,95 +25,35 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
         "thread pool, a thread or a timer is suspended mid-flight and resumes only if the environment is reused, during a later, unrelated " +
         "invocation, or never: messages are not sent, writes are left half done, logs and traces are lost. Await the work before the handler returns.";
 
-    internal static readonly DiagnosticDescriptor TaskRule = new(
-        RuleIdentifiers.WorkLeftRunning,
-        Title,
-        "The task returned by '{0}' is not awaited; it is frozen when the handler returns and may never complete",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WorkLeftRunning));
+    private static readonly RuleDescriptors s_descriptors =
+        new(RuleIdentifiers.WorkLeftRunning, Title, RuleCategories.Reliability, DiagnosticSeverity.Warning, Description);
 
-    internal static readonly DiagnosticDescriptor StartedTaskRule = new(
-        RuleIdentifiers.WorkLeftRunning,
-        Title,
-        "The work started by '{0}' is not awaited; it is frozen when the handler returns and may never complete",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WorkLeftRunning));
+    internal static readonly DiagnosticDescriptor TaskRule = s_descriptors.Create(
+        "The task returned by '{0}' is not awaited; it is frozen when the handler returns and may never complete");
 
-    internal static readonly DiagnosticDescriptor ContinuationRule = new(
-        RuleIdentifiers.WorkLeftRunning,
-        Title,
-        "The continuation added by '{0}' is not awaited; it is frozen when the handler returns and may never run",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WorkLeftRunning));
+    internal static readonly DiagnosticDescriptor StartedTaskRule = s_descriptors.Create(
+        "The work started by '{0}' is not awaited; it is frozen when the handler returns and may never complete");
 
-    internal static readonly DiagnosticDescriptor QueuedWorkRule = new(
-        RuleIdentifiers.WorkLeftRunning,
-        Title,
-        "The work queued by '{0}' cannot be awaited; it is frozen when the handler returns and may never complete",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WorkLeftRunning));
+    internal static readonly DiagnosticDescriptor ContinuationRule = s_descriptors.Create(
+        "The continuation added by '{0}' is not awaited; it is frozen when the handler returns and may never run");
 
-    internal static readonly DiagnosticDescriptor ThreadRule = new(
-        RuleIdentifiers.WorkLeftRunning,
-        Title,
-        "The thread started by '{0}' is never joined; it is frozen when the handler returns and its work may never complete",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WorkLeftRunning));
+    internal static readonly DiagnosticDescriptor QueuedWorkRule = s_descriptors.Create(
+        "The work queued by '{0}' cannot be awaited; it is frozen when the handler returns and may never complete");
 
-    internal static readonly DiagnosticDescriptor TimerRule = new(
-        RuleIdentifiers.WorkLeftRunning,
-        Title,
-        "The '{0}' started here is never stopped or disposed; it is frozen when the handler returns and its callback runs during a later invocation, or never",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WorkLeftRunning));
+    internal static readonly DiagnosticDescriptor ThreadRule = s_descriptors.Create(
+        "The thread started by '{0}' is never joined; it is frozen when the handler returns and its work may never complete");
 
-    internal static readonly DiagnosticDescriptor AsyncVoidCallRule = new(
-        RuleIdentifiers.WorkLeftRunning,
-        Title,
-        "'{0}' is async void; the handler regains control at its first await, and the rest is frozen when the handler returns and may never complete",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WorkLeftRunning));
+    internal static readonly DiagnosticDescriptor TimerRule = s_descriptors.Create(
+        "The '{0}' started here is never stopped or disposed; it is frozen when the handler returns and its callback runs during a later invocation, or never");
 
-    internal static readonly DiagnosticDescriptor AsyncLambdaArgumentRule = new(
-        RuleIdentifiers.WorkLeftRunning,
-        Title,
-        "The async lambda passed to '{0}' runs as async void; the caller regains control at its first await, and the rest is frozen when the handler returns and may never complete",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WorkLeftRunning));
+    internal static readonly DiagnosticDescriptor AsyncVoidCallRule = s_descriptors.Create(
+        "'{0}' is async void; the handler regains control at its first await, and the rest is frozen when the handler returns and may never complete");
 
-    internal static readonly DiagnosticDescriptor AsyncLambdaConversionRule = new(
-        RuleIdentifiers.WorkLeftRunning,
-        Title,
-        "The async lambda converted to '{0}' runs as async void; the caller regains control at its first await, and the rest is frozen when the handler returns and may never complete",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WorkLeftRunning));
+    internal static readonly DiagnosticDescriptor AsyncLambdaArgumentRule = s_descriptors.Create(
+        "The async lambda passed to '{0}' runs as async void; the caller regains control at its first await, and the rest is frozen when the handler returns and may never complete");
+
+    internal static readonly DiagnosticDescriptor AsyncLambdaConversionRule = s_descriptors.Create(
+        "The async lambda converted to '{0}' runs as async void; the caller regains control at its first await, and the rest is frozen when the handler returns and may never complete");
 
     /// <summary>Diagnostic property: the shape of the reported code, one of the <c>Kind...</c> values below.</summary>
     internal const string KindProperty = "Kind";

@@ -20,35 +20,17 @@ public sealed class WriteOutsideTmpAnalyzer : DiagnosticAnalyzer
         "working directory, and the layers in /opt are read-only. A write there fails at run time with an IOException or " +
         "UnauthorizedAccessException; write under Path.GetTempPath() instead.";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        RuleIdentifiers.WriteOutsideTmp,
-        Title,
-        "'{0}' resolves under the read-only /var/task; write under Path.GetTempPath() instead",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WriteOutsideTmp));
+    private static readonly RuleDescriptors s_descriptors =
+        new(RuleIdentifiers.WriteOutsideTmp, Title, RuleCategories.Reliability, DiagnosticSeverity.Warning, Description);
 
-    internal static readonly DiagnosticDescriptor LayersRule = new(
-        RuleIdentifiers.WriteOutsideTmp,
-        Title,
-        "'{0}' resolves under the read-only /opt; write under Path.GetTempPath() instead",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WriteOutsideTmp));
+    internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
+        "'{0}' resolves under the read-only /var/task; write under Path.GetTempPath() instead");
 
-    internal static readonly DiagnosticDescriptor WorkingDirectoryRule = new(
-        RuleIdentifiers.WriteOutsideTmp,
-        Title,
-        "'{0}' resolves under the working directory, the read-only /var/task; write under Path.GetTempPath() instead",
-        RuleCategories.Reliability,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.WriteOutsideTmp));
+    internal static readonly DiagnosticDescriptor LayersRule = s_descriptors.Create(
+        "'{0}' resolves under the read-only /opt; write under Path.GetTempPath() instead");
+
+    internal static readonly DiagnosticDescriptor WorkingDirectoryRule = s_descriptors.Create(
+        "'{0}' resolves under the working directory, the read-only /var/task; write under Path.GetTempPath() instead");
 
     /// <summary>Diagnostic property: how the fixer may rewrite the path, <see cref="FixLiteral"/> or <see cref="FixConstant"/>.</summary>
     internal const string FixProperty = "Fix";

@@ -114,6 +114,9 @@ public sealed partial class RuleMetadataTests
             Assert.True(tracked.TryGetValue(rule.Id, out var row), rule.Id + " is not tracked");
             Assert.Equal((rule.Category, rule.DefaultSeverity.ToString()), row);
         }
+
+        // And the other way: a tracked row names a rule that exists.
+        Assert.Equal(RuleCatalog.Rules.Select(r => r.Id).Distinct().OrderBy(id => id), tracked.Keys.OrderBy(id => id));
     }
 
     [Fact]
