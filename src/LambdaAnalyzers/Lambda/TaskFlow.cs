@@ -1,0 +1,402 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// What happens to the work a member's per-invocation code starts: whether a task or a created object is awaited,
+/// returned, passed on, stored or left (<see cref="TaskUse"/>), whether a local holding it is later waited on, stopped
+/// or disposed, and whether the work signals its end to something the handler waits for. The references to each local
+/// are gathered once, on first need.
+/// </summary>
+internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, InvocationScope scope, ImmutableArray<IOperation> blocks)
+{
+    private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _references;
+
+    /// <summary>
+    /// How the value of a call or creation is consumed, and the node to report: the call, or the null-conditional
+    /// access that contains it.
+    /// </summary>
+    public static (TaskUse Use, IOperation Reported, ILocalSymbol? Local) GetUse(IOperation value)
+    {
+        var current = value;
+        var reported = value;
+        while (current.Parent is IConditionalAccessOperation access && access.WhenNotNull == current)
+        {
+            current = access;
+            reported = access;
+        }
+
+        while (current.Parent is IConversionOperation { IsImplicit: true } conversion)
+        {
+            current = conversion;
+        }
+
+        switch (current.Parent)
+        {
+            case IExpressionStatementOperation:
+                return (TaskUse.Statement, reported, null);
+
+            case ISimpleAssignmentOperation { IsRef: false, Target: IDiscardOperation, Parent: IExpressionStatementOperation } discard
+                when discard.Value == current:
+                return (TaskUse.Discarded, reported, null);
+
+            case ISimpleAssignmentOperation { IsRef: false, Target: ILocalReferenceOperation target, Parent: IExpressionStatementOperation } assignment
+                when assignment.Value == current && !target.Local.IsRef:
+                return (TaskUse.Local, reported, target.Local);
+
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !declarator.Symbol.IsRef:
+                return (TaskUse.Local, reported, declarator.Symbol);
+
+            default:
+                return (TaskUse.Used, reported, null);
+        }
+    }
+
+    /// <summary>
+    /// Whether the body keeps hold of the work in a local: awaits, returns, passes, stores or captures it, or waits,
+    /// joins, stops or disposes it, anywhere in the member (flow-insensitive: one such use is enough).
+    /// </summary>
+    public bool IsKept(ILocalSymbol local, HeldWork held)
+    {
+        if (!References.TryGetValue(local, out var references))
+        {
+            return false;
+        }
+
+        foreach (var reference in references)
+        {
+            if (IsCaptured(reference, local) || Keeps(reference, held))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Keeps(ILocalReferenceOperation reference, HeldWork held)
+    {
+        IOperation current = reference;
+        while (current.Parent is IConversionOperation conversion)
+        {
+            current = conversion;
+        }
+
+        switch (current.Parent)
+        {
+            case ISimpleAssignmentOperation { IsRef: false } assignment when assignment.Target == current:
+                // Overwriting the local loses the work it held; it does not keep it.
+                return false;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                when IsNull(comparison.LeftOperand) || IsNull(comparison.RightOperand):
+                return false;
+
+            case IIsPatternOperation { Pattern: var pattern } when IsNullPattern(pattern):
+                return false;
+
+            case INameOfOperation:
+                return false;
+
+            case IEventReferenceOperation @event when @event.Instance == current:
+                return false;
+
+            case IPropertyReferenceOperation property when property.Instance == current:
+                return held switch
+                {
+                    // Result waits; polling IsCompleted or Status in a loop waits too.
+                    HeldWork.Task => property.Property.Name == "Result" || IsInLoop(property),
+                    HeldWork.TimersTimer => property.Property.Name == "Enabled"
+                        && property.Parent is ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: false } } disable
+                        && disable.Target == property,
+                    _ => false,
+                };
+
+            case IInvocationOperation invocation when invocation.Instance == current:
+                return held switch
+                {
+                    // Wait, GetAwaiter, ContinueWith, ConfigureAwait, AsTask, WaitAsync...: all hand the task on.
+                    HeldWork.Task => true,
+                    HeldWork.Thread => invocation.TargetMethod.Name == "Join",
+                    HeldWork.ThreadingTimer => invocation.TargetMethod.Name is "Dispose" or "DisposeAsync"
+                        || (invocation.TargetMethod.Name == "Change" && HasInfiniteDueTime(invocation.Arguments)),
+                    HeldWork.TimersTimer => invocation.TargetMethod.Name is "Stop" or "Close" or "Dispose",
+                    _ => true,
+                };
+
+            default:
+                // Awaited, returned, passed as an argument, stored, put in a collection, used by `using`: kept.
+                return true;
+        }
+    }
+
+    /// <summary>A reference from inside a lambda or local function that the local is not declared in.</summary>
+    private static bool IsCaptured(IOperation reference, ILocalSymbol local)
+    {
+        for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation function:
+                    return !SymbolEqualityComparer.Default.Equals(function.Symbol, local.ContainingSymbol);
+                case ILocalFunctionOperation function:
+                    return !SymbolEqualityComparer.Default.Equals(function.Symbol, local.ContainingSymbol);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInLoop(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case ILoopOperation:
+                    return true;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>thread.Start()</c> or <c>timer.Start()</c> on a new object, or on a local that only ever holds new objects
+    /// and that the body never joins, stops, disposes or hands on.
+    /// </summary>
+    public bool IsStartedAndNotReleased(IInvocationOperation start, HeldWork held)
+    {
+        if (!scope.Contains(start))
+        {
+            return false;
+        }
+
+        switch (start.Instance is null ? null : Unwrap(start.Instance))
+        {
+            case IObjectCreationOperation creation:
+                return !SignalsTheBody(creation.Arguments);
+
+            case ILocalReferenceOperation { Local: var local }:
+                var assignments = scope.Locals.Get(local);
+                if (assignments.Count == 0)
+                {
+                    return false;
+                }
+
+                foreach (var assigned in assignments)
+                {
+                    // Only threads and timers made in this body; one from elsewhere may be managed elsewhere.
+                    if (assigned is null || Unwrap(assigned) is not IObjectCreationOperation creation || SignalsTheBody(creation.Arguments))
+                    {
+                        return false;
+                    }
+                }
+
+                return !IsDisposedByUsing(local) && !IsKept(local, held);
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A local declared by <c>using var</c> or <c>using (var ...)</c>.</summary>
+    public bool IsDisposedByUsing(ILocalSymbol local)
+    {
+        foreach (var assigned in scope.Locals.Get(local))
+        {
+            var current = assigned;
+            while (current?.Parent is IConversionOperation conversion)
+            {
+                current = conversion;
+            }
+
+            if (current?.Parent is not IVariableInitializerOperation initializer)
+            {
+                continue;
+            }
+
+            IOperation? declaration = initializer.Parent;
+            while (declaration is IVariableDeclaratorOperation or IVariableDeclarationOperation or IVariableDeclarationGroupOperation)
+            {
+                declaration = declaration.Parent;
+            }
+
+            if (declaration is IUsingDeclarationOperation or IUsingOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>System.Threading.Timer</c> created with a due time: one without, or with an infinite one, never fires.</summary>
+    public bool IsScheduled(IObjectCreationOperation creation)
+    {
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Name == "dueTime")
+            {
+                return !IsInfinite(argument.Value);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>Change(Timeout.Infinite, ...)</c>: the timer stops.</summary>
+    private bool HasInfiniteDueTime(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == "dueTime")
+            {
+                return IsInfinite(argument.Value);
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsInfinite(IOperation value)
+    {
+        var constant = value.ConstantValue.HasValue ? value.ConstantValue : Unwrap(value).ConstantValue;
+        if (constant.HasValue)
+        {
+            return constant.Value switch
+            {
+                int i => i == -1,
+                long l => l == -1,
+                uint u => u == uint.MaxValue,
+                _ => false,
+            };
+        }
+
+        return Unwrap(value) is IFieldReferenceOperation { Field: { Name: "InfiniteTimeSpan" } field } && field.ContainingType.IsType(signals.Timeout);
+    }
+
+    /// <summary><c>Task.FromResult</c> and its siblings: already complete, nothing runs on.</summary>
+    public bool IsCompletedTask(IMethodSymbol method) =>
+        method.Name is "FromResult" or "FromException" or "FromCanceled"
+        && (method.ContainingType.IsType(symbols.Task) || method.ContainingType.IsType(symbols.ValueTask));
+
+    /// <summary><c>SendAsync().ConfigureAwait(false)</c> names <c>SendAsync</c>.</summary>
+    public IInvocationOperation Unconfigured(IInvocationOperation invocation)
+    {
+        while (invocation.TargetMethod.Name == "ConfigureAwait"
+            && (symbols.IsTask(invocation.TargetMethod.ContainingType) || symbols.IsValueTask(invocation.TargetMethod.ContainingType))
+            && invocation.Instance is { } instance
+            && Unwrap(instance) is IInvocationOperation inner)
+        {
+            invocation = inner;
+        }
+
+        return invocation;
+    }
+
+    private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> References
+    {
+        get
+        {
+            var references = Volatile.Read(ref _references);
+            if (references is null)
+            {
+                references = CollectReferences(blocks);
+                Interlocked.CompareExchange(ref _references, references, null);
+            }
+
+            return references;
+        }
+    }
+
+    private static Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> CollectReferences(ImmutableArray<IOperation> blocks)
+    {
+        var result = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation reference)
+                {
+                    if (!result.TryGetValue(reference.Local, out var list))
+                    {
+                        list = new List<ILocalReferenceOperation>();
+                        result.Add(reference.Local, list);
+                    }
+
+                    list.Add(reference);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsNull(IOperation operation) =>
+        Unwrap(operation).ConstantValue is { HasValue: true, Value: null } || operation.ConstantValue is { HasValue: true, Value: null };
+
+    private static bool IsNullPattern(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation constant => IsNull(constant.Value),
+        INegatedPatternOperation negated => IsNullPattern(negated.Pattern),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether a lambda given as the work signals a local of the enclosing body (a <c>TaskCompletionSource</c>, a
+    /// <c>CountdownEvent</c>, a wait handle...): the body then waits for the signal instead of the work itself.
+    /// </summary>
+    public bool SignalsTheBody(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (HandlerDiscovery.UnwrapDelegate(argument.Value) is not IAnonymousFunctionOperation work)
+            {
+                continue;
+            }
+
+            foreach (var operation in work.Body.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference
+                    && signals.IsSignal(reference.Local.Type)
+                    && IsCaptured(reference, reference.Local)
+                    && !IsDeclaredInside(reference.Local, work))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDeclaredInside(ILocalSymbol local, IOperation operation)
+    {
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == operation.Syntax.SyntaxTree && operation.Syntax.Span.Contains(reference.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}
