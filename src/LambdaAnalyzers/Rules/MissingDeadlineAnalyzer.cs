@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
@@ -67,6 +68,8 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
         _ => scope.HandlerMethod,
     };
 
+    private static readonly TimeSpan s_oneSecond = TimeSpan.FromSeconds(1);
+
     private sealed class BlockAnalyzer(LambdaModel model, InvocationScope scope, DeadlineSymbols symbols)
     {
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -78,6 +81,7 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
                 || !HandlerDiscovery.TakesLambdaContext(handler, model.Symbols)
                 || IsInCleanup(invocation, root)
                 || !IsWaitedFor(invocation, root)
+                || IsShortDelay(invocation)
                 || GetNameLocation(invocation.Syntax) is not { } location)
             {
                 return;
@@ -104,6 +108,11 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
                 && !symbols.IsSchedulingMethod(method)
                 && symbols.GetOverloadWithToken(method) is not null;
         }
+
+        /// <summary>A delay of a constant duration under one second: too short to matter against Lambda's 1 s minimum timeout.</summary>
+        private bool IsShortDelay(IInvocationOperation invocation) =>
+            symbols.Delays.Contains(invocation.TargetMethod.OriginalDefinition)
+            && ConstantDuration.OfDelay(invocation, symbols, scope.Locals).IsShorterThan(s_oneSecond);
 
         /// <summary>Cleanup must run even when time is short: calls in <c>catch</c> and <c>finally</c> are left alone.</summary>
         private static bool IsInCleanup(IOperation operation, IOperation root)
