@@ -50,7 +50,7 @@ internal static class DeadlinePlanner
     {
         if (LambdaModel.TryGet(semanticModel.Compilation) is not { } model
             || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
-            || MissingDeadlineAnalyzer.GetNameLocation(invocation)?.SourceSpan != diagnostic.Location.SourceSpan
+            || CallSyntax.GetNameLocation(invocation)?.SourceSpan != diagnostic.Location.SourceSpan
             || invocation.Expression is MemberBindingExpressionSyntax
             || semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
             || FindHandler(invocation, semanticModel, model, cancellationToken) is not { } handler

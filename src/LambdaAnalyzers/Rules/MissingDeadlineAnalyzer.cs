@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -81,8 +80,8 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
                 || !HandlerDiscovery.TakesLambdaContext(handler, model.Symbols)
                 || IsInCleanup(invocation, root)
                 || !IsWaitedFor(invocation, root)
-                || IsShortDelay(invocation)
-                || GetNameLocation(invocation.Syntax) is not { } location)
+                || IsLeftToOtherRules(invocation)
+                || CallSyntax.GetNameLocation(invocation.Syntax) is not { } location)
             {
                 return;
             }
@@ -109,10 +108,14 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
                 && symbols.GetOverloadWithToken(method) is not null;
         }
 
-        /// <summary>A delay of a constant duration under one second: too short to matter against Lambda's 1 s minimum timeout.</summary>
-        private bool IsShortDelay(IInvocationOperation invocation) =>
+        /// <summary>
+        /// A delay of a constant duration under one second (too short to matter against Lambda's 1 s minimum timeout), or
+        /// one that a polling loop waits with: LMB0010 reports that loop, and its fix passes the deadline to the delay.
+        /// </summary>
+        private bool IsLeftToOtherRules(IInvocationOperation invocation) =>
             symbols.Delays.Contains(invocation.TargetMethod.OriginalDefinition)
-            && ConstantDuration.OfDelay(invocation, symbols, scope.Locals).IsShorterThan(s_oneSecond);
+            && (ConstantDuration.OfDelay(invocation, symbols, scope.Locals).IsShorterThan(s_oneSecond)
+                || PollingLoop.IsPollingDelay(invocation, scope, symbols));
 
         /// <summary>Cleanup must run even when time is short: calls in <c>catch</c> and <c>finally</c> are left alone.</summary>
         private static bool IsInCleanup(IOperation operation, IOperation root)
@@ -250,23 +253,5 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
-    }
-
-    /// <summary>The method name of an invocation: <c>GetObjectAsync</c> in <c>s3.GetObjectAsync(...)</c>.</summary>
-    internal static Location? GetNameLocation(SyntaxNode syntax)
-    {
-        if (syntax is not InvocationExpressionSyntax invocation)
-        {
-            return null;
-        }
-
-        SimpleNameSyntax? name = invocation.Expression switch
-        {
-            MemberAccessExpressionSyntax memberAccess => memberAccess.Name,
-            MemberBindingExpressionSyntax memberBinding => memberBinding.Name,
-            SimpleNameSyntax simple => simple,
-            _ => null,
-        };
-        return name?.Identifier.GetLocation();
     }
 }

@@ -128,7 +128,48 @@ public sealed class MissingDeadlineAnalyzerTests
         await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
         """, NoDeadline(0, "Delay"));
 
+    [Fact]
+    public Task DelayOfOneSecondOrMoreInALoopBoundedByACounter_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await {|#0:LoadAsync|}(key) == "DONE") break;
+            await Task.{|#1:Delay|}(TimeSpan.FromSeconds(2));
+            await Task.{|#2:Delay|}(key.Length * attempt);
+            await Task.Delay(200);
+        }
+
+        return key;
+        """), NoDeadline(0, "LoadAsync"), NoDeadline(1, "Delay"), NoDeadline(2, "Delay"));
+
+    [Fact]
+    public Task DelayInALambdaInsideAPollingLoop_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
+        var keys = new[] { "a", "b" };
+        while (true)
+        {
+            await Task.WhenAll(keys.Select(async k => await Task.{|#0:Delay|}(TimeSpan.FromSeconds(5))));
+            if (await {|#1:LoadAsync|}(key) == "DONE") break;
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
+
+        return key;
+        """), NoDeadline(0, "Delay"), NoDeadline(1, "LoadAsync"));
+
     // ---- Not reported --------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task DelayOfAPollingLoopWithoutDeadline_DoesNotReport_LeftToLMB0010() => Verify.VerifyAnalyzerAsync(Handler("""
+        while (await {|#0:LoadAsync|}(key) != "DONE")
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            do
+            {
+                await Task.Delay(key.Length);
+            }
+            while (await {|#1:LoadAsync|}(key) == "PENDING");
+        }
+
+        return key;
+        """), NoDeadline(0, "LoadAsync"), NoDeadline(1, "LoadAsync"));
 
     [Fact]
     public Task DelayOfAConstantDurationUnderOneSecond_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
