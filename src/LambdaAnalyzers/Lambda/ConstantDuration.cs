@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,7 +15,7 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal readonly struct ConstantDuration
 {
-    // A static readonly field initialized from a local constant initialized from another field... is rare past this.
+    // Fields and locals read from one another: a bound keeps the walk short and ends cycles (A = B, B = A).
     private const int MaxDepth = 4;
 
     private readonly TimeSpan? _value;
@@ -118,7 +117,7 @@ internal readonly struct ConstantDuration
         _ => 0,
     };
 
-    /// <summary>Whether no earlier parameter of the method is a duration: <c>WaitOne(int, bool)</c> waits its first.</summary>
+    /// <summary>Whether no earlier parameter is a duration too: named arguments may come in any order.</summary>
     private static bool IsFirstDuration(IMethodSymbol method, int ordinal, DeadlineSymbols symbols)
     {
         for (var i = 0; i < ordinal && i < method.Parameters.Length; i++)

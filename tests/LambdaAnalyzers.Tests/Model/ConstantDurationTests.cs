@@ -100,15 +100,8 @@ public sealed class ConstantDurationTests
     [InlineData("Wait(-1);")]
     [InlineData("Wait(TimeSpan.FromMilliseconds(-1));")]
     [InlineData("var forever = Timeout.InfiniteTimeSpan; Wait(forever);")]
-    public async Task InfiniteTimeout_IsInfiniteNotADuration(string statements)
-    {
-        var duration = await EvaluateAsync(statements);
-
-        Assert.True(duration.IsInfinite);
-        Assert.Null(duration.Value);
-        Assert.False(duration.IsUnknown);
-        Assert.False(duration.IsShorterThan(TimeSpan.FromSeconds(1)));
-    }
+    public async Task InfiniteTimeout_IsInfiniteNotADuration(string statements) =>
+        AssertNoValue(await EvaluateAsync(statements), infinite: true);
 
     [Theory]
     [InlineData("Wait(parameter);")]
@@ -134,9 +127,7 @@ public sealed class ConstantDurationTests
             statements,
             "private static readonly long s_big = 5_000_000_000; private static readonly TimeSpan s_reassigned = TimeSpan.FromSeconds(1); static Function() { s_reassigned = TimeSpan.FromSeconds(10); }");
 
-        Assert.True(duration.IsUnknown);
-        Assert.Null(duration.Value);
-        Assert.False(duration.IsShorterThan(TimeSpan.FromSeconds(1)));
+        AssertNoValue(duration, infinite: false);
     }
 
     [Theory]
@@ -153,5 +144,14 @@ public sealed class ConstantDurationTests
     {
         Assert.True((await EvaluateAsync("Wait(999);")).IsShorterThan(TimeSpan.FromSeconds(1)));
         Assert.False((await EvaluateAsync("Wait(1000);")).IsShorterThan(TimeSpan.FromSeconds(1)));
+    }
+
+    /// <summary>Infinite or unknown: no value, and never shorter than a limit.</summary>
+    private static void AssertNoValue(ConstantDuration duration, bool infinite)
+    {
+        Assert.Equal(infinite, duration.IsInfinite);
+        Assert.Equal(!infinite, duration.IsUnknown);
+        Assert.Null(duration.Value);
+        Assert.False(duration.IsShorterThan(TimeSpan.FromSeconds(1)));
     }
 }

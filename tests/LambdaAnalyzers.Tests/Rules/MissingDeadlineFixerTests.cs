@@ -18,7 +18,8 @@ public sealed class MissingDeadlineFixerTests
 
         """;
 
-    private const string Helper = """
+    /// <summary>The helper and margin constant the fix adds to a class (LMB0010's fix adds the same).</summary>
+    internal const string Helper = """
 
 
             private const int DeadlineMarginMilliseconds = 500;

@@ -14,29 +14,7 @@ public sealed class PollingLoopWithoutDeadlineFixerTests
 
         """;
 
-    private const string Helper = """
-
-
-            private const int DeadlineMarginMilliseconds = 500;
-
-            // The deadline of this invocation's calls: RemainingTime less a margin, at least 1 ms and at most the 900 s
-            // Lambda timeout limit; none when RemainingTime is zero or less (unknown, as under TestLambdaContext).
-            private static TimeSpan DeadlineFrom(TimeSpan remainingTime)
-            {
-                if (remainingTime <= TimeSpan.Zero)
-                {
-                    return Timeout.InfiniteTimeSpan;
-                }
-
-                var deadline = remainingTime - TimeSpan.FromMilliseconds(DeadlineMarginMilliseconds);
-                if (deadline < TimeSpan.FromMilliseconds(1))
-                {
-                    return TimeSpan.FromMilliseconds(1);
-                }
-
-                return deadline < TimeSpan.FromSeconds(900) ? deadline : TimeSpan.FromSeconds(900);
-            }
-        """;
+    private const string Helper = MissingDeadlineFixerTests.Helper;
 
     private const string StatusHelpers = """
 
