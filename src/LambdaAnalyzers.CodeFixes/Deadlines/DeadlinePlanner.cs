@@ -39,17 +39,25 @@ internal sealed class HandlerDeadline(SyntaxNode handler, ExpressionSyntax? exis
     public IMethodSymbol Method { get; } = method;
 }
 
-/// <summary>Finds, for a diagnostic of LMB0009, the call and its handler and checks every precondition of the fix.</summary>
+/// <summary>
+/// Finds, for a call that a diagnostic names (LMB0009: the call itself; LMB0010: the delays of the polling loop), the
+/// call and its handler and checks every precondition of the fix.
+/// </summary>
 internal static class DeadlinePlanner
 {
     public const string HelperName = "DeadlineFrom";
     public const string MarginName = "DeadlineMarginMilliseconds";
 
-    public static DeadlineCall? TryPlanCall(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <summary>The method names of the calls that a diagnostic asks to give the deadline.</summary>
+    public static IReadOnlyList<Location> GetCallLocations(Diagnostic diagnostic) =>
+        diagnostic.Id == RuleIdentifiers.PollingLoopWithoutDeadline ? diagnostic.AdditionalLocations : [diagnostic.Location];
+
+    public static DeadlineCall? TryPlanCall(SyntaxNode root, SemanticModel semanticModel, Location location, CancellationToken cancellationToken)
     {
         if (LambdaModel.TryGet(semanticModel.Compilation) is not { } model
-            || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
-            || MissingDeadlineAnalyzer.GetNameLocation(invocation)?.SourceSpan != diagnostic.Location.SourceSpan
+            || location.SourceTree != root.SyntaxTree
+            || root.FindToken(location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
+            || CallSyntax.GetNameLocation(invocation)?.SourceSpan != location.SourceSpan
             || invocation.Expression is MemberBindingExpressionSyntax
             || semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
             || FindHandler(invocation, semanticModel, model, cancellationToken) is not { } handler

@@ -35,10 +35,14 @@ internal static class DeadlineRewriter
         var calls = new List<DeadlineCall>();
         foreach (var diagnostic in diagnostics)
         {
-            if (DeadlinePlanner.TryPlanCall(root, semanticModel, diagnostic, cancellationToken) is { } call
-                && !calls.Any(c => c.Invocation == call.Invocation))
+            foreach (var location in DeadlinePlanner.GetCallLocations(diagnostic))
             {
-                calls.Add(call);
+                // Nested polling loops carry the same delay, and a delay may be fixed by both rules' diagnostics at once.
+                if (DeadlinePlanner.TryPlanCall(root, semanticModel, location, cancellationToken) is { } call
+                    && !calls.Any(c => c.Invocation == call.Invocation))
+                {
+                    calls.Add(call);
+                }
             }
         }
 

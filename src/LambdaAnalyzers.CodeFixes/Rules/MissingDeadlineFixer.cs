@@ -9,7 +9,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace LambdaAnalyzers.Rules;
 
 /// <summary>
-/// LMB0009: passes the handler's deadline to the call: its existing deadline token, or a new
+/// LMB0009: passes the handler's deadline to the call; LMB0010: to the delays of the polling loop, which then stops at
+/// the deadline. The deadline is the handler's existing deadline token, or a new
 /// <c>using var cts = new CancellationTokenSource(DeadlineFrom(context.RemainingTime))</c> whose helper keeps a margin
 /// (<c>lambda_analyzers.deadline_margin_ms</c>) before the timeout. Offered only in async handlers.
 /// </summary>
@@ -18,12 +19,14 @@ public sealed class MissingDeadlineFixer : CodeFixProvider
 {
     internal const string Title = "Pass a deadline derived from RemainingTime";
     internal const string EquivalenceKey = "LMB0009.PassDeadline";
+    internal const string LoopTitle = "Pass a deadline derived from RemainingTime to the loop's delay";
+    internal const string LoopEquivalenceKey = "LMB0010.PassDeadlineToDelay";
 
     // Groups the diagnostics of a document by handler: one token source per handler, one helper per class.
     private static readonly FixAllProvider s_fixAll = FixAllProvider.Create(
         (context, document, diagnostics) => FixAllAsync(context, document, diagnostics));
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.MissingDeadline);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.MissingDeadline, RuleIdentifiers.PollingLoopWithoutDeadline);
 
     public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
@@ -37,15 +40,19 @@ public sealed class MissingDeadlineFixer : CodeFixProvider
                 continue;
             }
 
+            var forLoop = diagnostic.Id == RuleIdentifiers.PollingLoopWithoutDeadline;
             context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => DeadlineRewriter.ApplyAsync(context.Document, [diagnostic], allowPartialTypes: true, ct), EquivalenceKey),
+                CodeAction.Create(
+                    forLoop ? LoopTitle : Title,
+                    ct => DeadlineRewriter.ApplyAsync(context.Document, [diagnostic], allowPartialTypes: true, ct),
+                    forLoop ? LoopEquivalenceKey : EquivalenceKey),
                 diagnostic);
         }
     }
 
     private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
-        if (context.CodeActionEquivalenceKey != EquivalenceKey)
+        if (context.CodeActionEquivalenceKey is not (EquivalenceKey or LoopEquivalenceKey))
         {
             return document;
         }

@@ -40,8 +40,11 @@ internal sealed class DeadlineSymbols
         Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
         SpinWait = compilation.GetTypeByMetadataName("System.Threading.SpinWait");
         WaitHandle = compilation.GetTypeByMetadataName("System.Threading.WaitHandle");
-        RemainingTime = FindProperty(lambda.LambdaContext, "RemainingTime");
-        CancellationTokenNone = CancellationToken is null ? null : FindProperty(CancellationToken, "None");
+        RemainingTime = FindMember<IPropertySymbol>(lambda.LambdaContext, "RemainingTime");
+        InfiniteTimeSpan = FindMember<IFieldSymbol>(compilation.GetTypeByMetadataName("System.Threading.Timeout"), "InfiniteTimeSpan");
+        TimeSpanZero = FindMember<IFieldSymbol>(TimeSpan, "Zero");
+        TimeSpanUnits = ConstantDuration.GetTimeSpanUnits(TimeSpan);
+        CancellationTokenNone = CancellationToken is null ? null : FindMember<IPropertySymbol>(CancellationToken, "None");
 
         var delays = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
         AddMethods(delays, Task, "Delay", withParametersOnly: false);
@@ -80,6 +83,14 @@ internal sealed class DeadlineSymbols
     public IPropertySymbol? RemainingTime { get; }
 
     public IPropertySymbol? CancellationTokenNone { get; }
+
+    /// <summary><c>Timeout.InfiniteTimeSpan</c>.</summary>
+    public IFieldSymbol? InfiniteTimeSpan { get; }
+
+    public IFieldSymbol? TimeSpanZero { get; }
+
+    /// <summary>TimeSpan's factories and constructors, with the ticks of one unit of each parameter (see <see cref="ConstantDuration"/>).</summary>
+    public ImmutableDictionary<IMethodSymbol, ImmutableArray<long>> TimeSpanUnits { get; }
 
     /// <summary><c>Task.Delay</c>, <c>Thread.Sleep</c>, <c>SpinWait.SpinUntil</c> and <c>WaitHandle.WaitOne(timeout)</c>.</summary>
     public ImmutableHashSet<IMethodSymbol> Delays { get; }
@@ -271,13 +282,19 @@ internal sealed class DeadlineSymbols
         }
     }
 
-    private static IPropertySymbol? FindProperty(INamedTypeSymbol type, string name)
+    private static T? FindMember<T>(INamedTypeSymbol? type, string name)
+        where T : class, ISymbol
     {
+        if (type is null)
+        {
+            return null;
+        }
+
         foreach (var member in type.GetMembers(name))
         {
-            if (member is IPropertySymbol property)
+            if (member is T found)
             {
-                return property;
+                return found;
             }
         }
 

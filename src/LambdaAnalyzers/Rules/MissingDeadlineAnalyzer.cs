@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -59,6 +59,8 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    private static readonly TimeSpan s_oneSecond = TimeSpan.FromSeconds(1);
+
     private sealed class BlockAnalyzer(LambdaModel model, InvocationScope scope, DeadlineSymbols symbols)
     {
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -68,7 +70,8 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
                 || scope.GetRegion(invocation) is not { LambdaContext: not null, Root: var root }
                 || IsInCleanup(invocation, root)
                 || !IsWaitedFor(invocation, root)
-                || GetNameLocation(invocation.Syntax) is not { } location)
+                || IsLeftToOtherRules(invocation)
+                || CallSyntax.GetNameLocation(invocation.Syntax) is not { } location)
             {
                 return;
             }
@@ -94,6 +97,15 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
                 && !symbols.IsSchedulingMethod(method)
                 && symbols.GetOverloadWithToken(method) is not null;
         }
+
+        /// <summary>
+        /// A delay of a constant duration under one second (too short to matter against Lambda's 1 s minimum timeout), or
+        /// one that a polling loop waits with: LMB0010 reports that loop, and its fix passes the deadline to the delay.
+        /// </summary>
+        private bool IsLeftToOtherRules(IInvocationOperation invocation) =>
+            symbols.Delays.Contains(invocation.TargetMethod.OriginalDefinition)
+            && (ConstantDuration.OfDelay(invocation, symbols, scope.Locals).IsShorterThan(s_oneSecond)
+                || PollingLoop.IsPollingDelay(invocation, scope, symbols));
 
         /// <summary>Cleanup must run even when time is short: calls in <c>catch</c> and <c>finally</c> are left alone.</summary>
         private static bool IsInCleanup(IOperation operation, IOperation root)
@@ -231,23 +243,5 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
-    }
-
-    /// <summary>The method name of an invocation: <c>GetObjectAsync</c> in <c>s3.GetObjectAsync(...)</c>.</summary>
-    internal static Location? GetNameLocation(SyntaxNode syntax)
-    {
-        if (syntax is not InvocationExpressionSyntax invocation)
-        {
-            return null;
-        }
-
-        SimpleNameSyntax? name = invocation.Expression switch
-        {
-            MemberAccessExpressionSyntax memberAccess => memberAccess.Name,
-            MemberBindingExpressionSyntax memberBinding => memberBinding.Name,
-            SimpleNameSyntax simple => simple,
-            _ => null,
-        };
-        return name?.Identifier.GetLocation();
     }
 }

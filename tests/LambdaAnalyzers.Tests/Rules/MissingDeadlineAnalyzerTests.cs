@@ -96,9 +96,22 @@ public sealed class MissingDeadlineAnalyzerTests
 
     [Fact]
     public Task TaskDelayWithoutToken_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
-        await Task.{|#0:Delay|}(100);
+        await Task.{|#0:Delay|}(TimeSpan.FromSeconds(60));
         return key;
         """), NoDeadline(0, "Delay"));
+
+    [Fact]
+    public Task DelayOfOneSecondOrMoreUnknownOrInfinite_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
+        await Task.{|#0:Delay|}(1000);
+        await Task.{|#1:Delay|}(key.Length);
+        await Task.{|#2:Delay|}(context.RemainingTime);
+        await Task.{|#3:Delay|}(Timeout.Infinite);
+        await Task.{|#4:Delay|}(Timeout.InfiniteTimeSpan);
+        var pause = TimeSpan.FromMilliseconds(100);
+        pause = pause * 20;
+        await Task.{|#5:Delay|}(pause);
+        return key;
+        """), NoDeadline(0, "Delay"), NoDeadline(1, "Delay"), NoDeadline(2, "Delay"), NoDeadline(3, "Delay"), NoDeadline(4, "Delay"), NoDeadline(5, "Delay"));
 
     [Fact]
     public Task NestedHandlerLambdaTakingContext_Reports() => Verify.VerifyProgramAsync("""
@@ -109,13 +122,68 @@ public sealed class MissingDeadlineAnalyzerTests
 
         var handler = async (string input, ILambdaContext context) =>
         {
-            await Task.{|#0:Delay|}(10);
+            await Task.{|#0:Delay|}(10_000);
             return input;
         };
         await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
         """, NoDeadline(0, "Delay"));
 
+    [Fact]
+    public Task DelayOfOneSecondOrMoreInALoopBoundedByACounter_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await {|#0:LoadAsync|}(key) == "DONE") break;
+            await Task.{|#1:Delay|}(TimeSpan.FromSeconds(2));
+            await Task.{|#2:Delay|}(key.Length * attempt);
+            await Task.Delay(200);
+        }
+
+        return key;
+        """), NoDeadline(0, "LoadAsync"), NoDeadline(1, "Delay"), NoDeadline(2, "Delay"));
+
+    [Fact]
+    public Task DelayInALambdaInsideAPollingLoop_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
+        var keys = new[] { "a", "b" };
+        while (true)
+        {
+            await Task.WhenAll(keys.Select(async k => await Task.{|#0:Delay|}(TimeSpan.FromSeconds(5))));
+            if (await {|#1:LoadAsync|}(key) == "DONE") break;
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
+
+        return key;
+        """), NoDeadline(0, "Delay"), NoDeadline(1, "LoadAsync"));
+
     // ---- Not reported --------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task DelayOfAPollingLoopWithoutDeadline_DoesNotReport_LeftToLMB0010() => Verify.VerifyAnalyzerAsync(Handler("""
+        while (await {|#0:LoadAsync|}(key) != "DONE")
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            do
+            {
+                await Task.Delay(key.Length);
+            }
+            while (await {|#1:LoadAsync|}(key) == "PENDING");
+        }
+
+        return key;
+        """), NoDeadline(0, "LoadAsync"), NoDeadline(1, "LoadAsync"));
+
+    [Fact]
+    public Task DelayOfAConstantDurationUnderOneSecond_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
+        await Task.Delay(100);
+        await Task.Delay(999);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await Task.Delay(new TimeSpan(0, 0, 0, 0, 250));
+        const int pause = 200;
+        await Task.Delay(pause);
+        var backoff = TimeSpan.FromSeconds(0.5);
+        await Task.Delay(backoff);
+        await Task.WhenAll(Task.Delay(10), {|#0:SaveAsync|}(key));
+        return key;
+        """), NoDeadline(0, "SaveAsync"));
 
     [Fact]
     public Task CallPassingAToken_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
@@ -204,12 +272,13 @@ public sealed class MissingDeadlineAnalyzerTests
 
         public class Worker
         {
-            public async Task RunAsync() => await Task.Delay(100);
+            public async Task RunAsync() => await Task.Delay(10_000);
         }
         """);
 
     [Fact]
     public Task HandlerWithoutLambdaContext_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
+        using System;
         using System.Threading.Tasks;
         using Amazon.Lambda.Annotations;
 
@@ -218,7 +287,7 @@ public sealed class MissingDeadlineAnalyzerTests
             [LambdaFunction]
             public async Task<string> Get(string id)
             {
-                await Task.Delay(10);
+                await Task.Delay(TimeSpan.FromSeconds(10));
                 return id;
             }
         }
@@ -231,7 +300,7 @@ public sealed class MissingDeadlineAnalyzerTests
         using Amazon.Lambda.RuntimeSupport;
         using Amazon.Lambda.Serialization.SystemTextJson;
 
-        await Task.Delay(10);
+        await Task.Delay(10_000);
         var handler = (string input, ILambdaContext context) => input;
         await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
         """);
@@ -291,7 +360,7 @@ public sealed class MissingDeadlineAnalyzerTests
     [InlineData("try { } catch { await SaveAsync(")]
     public async Task HalfTypedStatement_DoesNotThrowAndStillReportsTheControl(string statement)
     {
-        var source = Handler("await Task.Delay(5);\n" + statement + "\nreturn key;");
+        var source = Handler("await Task.Delay(5_000);\n" + statement + "\nreturn key;");
         var compilation = await AnalyzerRunner.CompileAsync([("Broken.cs", source)]);
         Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
 
@@ -310,7 +379,7 @@ public sealed class MissingDeadlineAnalyzerTests
     public Task RaisedToWarningInEditorConfig_ReportsAsWarning() => new Verify.Test
     {
         TestCode = Handler("""
-            await Task.{|#0:Delay|}(100);
+            await Task.{|#0:Delay|}(TimeSpan.FromSeconds(60));
             return key;
             """),
         EditorConfig = "dotnet_diagnostic.LMB0009.severity = warning",

@@ -18,7 +18,8 @@ public sealed class MissingDeadlineFixerTests
 
         """;
 
-    private const string Helper = """
+    /// <summary>The helper and margin constant the fix adds to a class (LMB0010's fix adds the same).</summary>
+    internal const string Helper = """
 
 
             private const int DeadlineMarginMilliseconds = 500;
@@ -79,7 +80,7 @@ public sealed class MissingDeadlineFixerTests
             public async Task<string> Handle(string key, ILambdaContext context)
             {
                 await _s3.[|DeleteObjectAsync|]("bucket", key);
-                await Task.[|Delay|](100);
+                await Task.[|Delay|](1000);
                 return key;
             }
 
@@ -97,7 +98,7 @@ public sealed class MissingDeadlineFixerTests
             {
                 using var cts = new CancellationTokenSource(DeadlineFrom(context.RemainingTime));
                 await _s3.DeleteObjectAsync("bucket", key, cts.Token);
-                await Task.Delay(100, cts.Token);
+                await Task.Delay(1000, cts.Token);
                 return key;
             }
 
@@ -119,7 +120,7 @@ public sealed class MissingDeadlineFixerTests
             {
                 public async Task Handle(string key, ILambdaContext context)
                 {
-                    await Task.[|Delay|](100);
+                    await Task.[|Delay|](1000);
                 }
             }
             """,
@@ -129,7 +130,7 @@ public sealed class MissingDeadlineFixerTests
                 public async Task Handle(string key, ILambdaContext context)
                 {
                     using var cts = new CancellationTokenSource(DeadlineFrom(context.RemainingTime));
-                    await Task.Delay(100, cts.Token);
+                    await Task.Delay(1000, cts.Token);
                 }
             """ + Helper.Replace("= 500;", "= 2000;") + """
 
@@ -144,7 +145,7 @@ public sealed class MissingDeadlineFixerTests
         {
             public async Task Handle(string key, ILambdaContext context, CancellationToken cancellationToken)
             {
-                await Task.[|Delay|](100);
+                await Task.[|Delay|](1000);
             }
         }
         """, Usings + """
@@ -152,7 +153,7 @@ public sealed class MissingDeadlineFixerTests
         {
             public async Task Handle(string key, ILambdaContext context, CancellationToken cancellationToken)
             {
-                await Task.Delay(100, cancellationToken);
+                await Task.Delay(1000, cancellationToken);
             }
         }
         """);
@@ -165,7 +166,7 @@ public sealed class MissingDeadlineFixerTests
             {
                 var budget = context.RemainingTime - TimeSpan.FromSeconds(1);
                 using var timeout = new CancellationTokenSource(budget);
-                await Task.[|Delay|](100);
+                await Task.[|Delay|](1000);
             }
         }
         """, Usings + """
@@ -175,7 +176,7 @@ public sealed class MissingDeadlineFixerTests
             {
                 var budget = context.RemainingTime - TimeSpan.FromSeconds(1);
                 using var timeout = new CancellationTokenSource(budget);
-                await Task.Delay(100, timeout.Token);
+                await Task.Delay(1000, timeout.Token);
             }
         }
         """);
@@ -188,7 +189,7 @@ public sealed class MissingDeadlineFixerTests
             {
                 using var source = new CancellationTokenSource();
                 source.CancelAfter(context.RemainingTime);
-                await Task.[|Delay|](100);
+                await Task.[|Delay|](1000);
             }
         }
         """, Usings + """
@@ -198,7 +199,7 @@ public sealed class MissingDeadlineFixerTests
             {
                 using var source = new CancellationTokenSource();
                 source.CancelAfter(context.RemainingTime);
-                await Task.Delay(100, source.Token);
+                await Task.Delay(1000, source.Token);
             }
         }
         """);
@@ -233,7 +234,7 @@ public sealed class MissingDeadlineFixerTests
     public Task ExpressionBodiedHandler_BecomesABlock() => Verify.VerifyCodeFixAsync(Usings + """
         public class Function
         {
-            public async Task<string> Handle(string key, ILambdaContext context) => (await Task.[|WhenAny|](Task.[|Delay|](10))).ToString()!;
+            public async Task<string> Handle(string key, ILambdaContext context) => (await Task.[|WhenAny|](Task.[|Delay|](1000))).ToString()!;
         }
         """.Replace("Task.[|WhenAny|]", "Task.WhenAny"), Usings + """
         public class Function
@@ -241,7 +242,7 @@ public sealed class MissingDeadlineFixerTests
             public async Task<string> Handle(string key, ILambdaContext context)
             {
                 using var cts = new CancellationTokenSource(DeadlineFrom(context.RemainingTime));
-                return (await Task.WhenAny(Task.Delay(10, cts.Token))).ToString()!;
+                return (await Task.WhenAny(Task.Delay(1000, cts.Token))).ToString()!;
             }
         """ + Helper + """
 
@@ -292,7 +293,7 @@ public sealed class MissingDeadlineFixerTests
 
                 var handler = async (string input, ILambdaContext context) =>
                 {
-                    await Task.[|Delay|](100);
+                    await Task.[|Delay|](1000);
                     return input;
                 };
                 await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
@@ -314,7 +315,7 @@ public sealed class MissingDeadlineFixerTests
                 var handler = async (string input, ILambdaContext context) =>
                 {
                     using var cts = new CancellationTokenSource(DeadlineFrom(context.RemainingTime));
-                    await Task.Delay(100, cts.Token);
+                    await Task.Delay(1000, cts.Token);
                     return input;
                 };
                 await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
@@ -348,7 +349,7 @@ public sealed class MissingDeadlineFixerTests
         {
             public Task Handle(string key, ILambdaContext context)
             {
-                return Task.[|Delay|](100);
+                return Task.[|Delay|](1000);
             }
         }
         """);
@@ -370,7 +371,7 @@ public sealed class MissingDeadlineFixerTests
         {
             public async Task Handle(string key, ILambdaContext context)
             {
-                await Task.[|Delay|](100);
+                await Task.[|Delay|](1000);
             }
 
             private static string DeadlineFrom(string value) => value;

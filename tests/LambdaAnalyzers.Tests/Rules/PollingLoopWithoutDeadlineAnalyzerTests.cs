@@ -11,7 +11,21 @@ namespace LambdaAnalyzers.Tests.Rules;
 
 public sealed class PollingLoopWithoutDeadlineAnalyzerTests
 {
-    private static DiagnosticResult Polls(int markup) => Verify.Diagnostic(PollingLoopWithoutDeadlineAnalyzer.Rule).WithLocation(markup);
+    /// <summary>A report on a loop keyword; the delays it carries are checked by <see cref="PollsWaitingAt"/>.</summary>
+    private static DiagnosticResult Polls(int markup) =>
+        Verify.Diagnostic(PollingLoopWithoutDeadlineAnalyzer.Rule).WithLocation(markup).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    /// <summary>A report on a loop keyword that carries exactly these delays, by method name, as additional locations.</summary>
+    private static DiagnosticResult PollsWaitingAt(int markup, params int[] delays)
+    {
+        var result = Verify.Diagnostic(PollingLoopWithoutDeadlineAnalyzer.Rule).WithLocation(markup);
+        foreach (var delay in delays)
+        {
+            result = result.WithLocation(delay);
+        }
+
+        return result;
+    }
 
     /// <summary>An async handler with a status check to poll.</summary>
     private static string Handler(string body) => $$"""
@@ -122,6 +136,32 @@ public sealed class PollingLoopWithoutDeadlineAnalyzerTests
         };
         await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
         """, Polls(0));
+
+    [Fact]
+    public Task Report_CarriesEachDelayOfTheLoopInSourceOrder() => Verify.VerifyAnalyzerAsync(Handler("""
+        {|#0:while|} (GetStatus(input) != "DONE")
+        {
+            await Task.{|#1:Delay|}(1000);
+            Thread.{|#2:Sleep|}(TimeSpan.FromSeconds(1));
+            input = await GetStatusAsync(input);
+            await Task.{|#3:Delay|}(100, CancellationToken.None);
+        }
+        """), PollsWaitingAt(0, 1, 2, 3));
+
+    [Fact]
+    public Task NestedPollingLoops_EachCarriesTheDelaysInItsOwnCode() => Verify.VerifyAnalyzerAsync(Handler("""
+        {|#0:while|} (true)
+        {
+            {|#1:while|} (GetStatus(input) == "PENDING")
+            {
+                await Task.{|#2:Delay|}(500);
+            }
+
+            Func<Task> later = () => Task.Delay(1000);
+            if (GetStatus(input) == "DONE") break;
+            await Task.{|#3:Delay|}(5000);
+        }
+        """), PollsWaitingAt(0, 2, 3), PollsWaitingAt(1, 2));
 
     // ---- Not reported --------------------------------------------------------------------------------------------
 

@@ -139,3 +139,32 @@ public sealed class ArchiveTableResource
         response.EnsureSuccessStatusCode();
     }
 }
+
+/// <summary>
+/// Waits until an invoice source file restored from the archive's cold storage class can be read again, so that the
+/// re-import that follows finds it. Handler: <c>InvoiceImporter::InvoiceImporter.ArchiveRestoreWaitFunction::WaitAsync</c>.
+/// </summary>
+public sealed class ArchiveRestoreWaitFunction
+{
+    private readonly IAmazonS3 _s3 = new AmazonS3Client();
+    private readonly string _archiveBucket = Settings.Optional("ARCHIVE_BUCKET") ?? "invoice-archive";
+
+    public async Task<ArchiveResult> WaitAsync(ArchiveRequest request, ILambdaContext context)
+    {
+        // Mistake (LMB0010): only the restore ends the wait, and a restore takes hours; Lambda kills the invocation at
+        // its timeout, mid-loop, without the log line below. The fix passes the delay a deadline from RemainingTime.
+        while (!await IsRestoredAsync(request.Key))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30));
+        }
+
+        context.Logger.LogInformation("Restored {Key}", request.Key);
+        return new ArchiveResult(request.CustomerId, request.InvoiceNumber, request.Key);
+    }
+
+    private async Task<bool> IsRestoredAsync(string key)
+    {
+        var metadata = await _s3.GetObjectMetadataAsync(_archiveBucket, key);
+        return metadata.RestoreInProgress != true;
+    }
+}

@@ -97,6 +97,44 @@ namespace DoNotReport.Lmb0009
         }
     }
 
+    // Case: pauses of a constant duration under one second (a static readonly field, a const, a literal): too short to
+    // matter against Lambda's 1 s minimum timeout; the calls between them get the deadline.
+    public class ThrottledWriteFunction
+    {
+        private const int SettleMilliseconds = 50;
+        private static readonly TimeSpan s_retryPause = TimeSpan.FromMilliseconds(200);
+        private readonly IAmazonDynamoDB _dynamo = new AmazonDynamoDBClient();
+
+        public async Task<int> FunctionHandler(SQSEvent batch, ILambdaContext context)
+        {
+            using var deadline = new CancellationTokenSource(context.RemainingTime);
+            var written = 0;
+            foreach (var record in batch.Records)
+            {
+                for (var attempt = 1; attempt <= 3; attempt++)
+                {
+                    try
+                    {
+                        await _dynamo.PutItemAsync("Events", new Dictionary<string, AttributeValue> { ["Id"] = new() { S = record.MessageId } }, deadline.Token);
+                        written++;
+                        break;
+                    }
+                    catch (ProvisionedThroughputExceededException) when (attempt < 3)
+                    {
+                        context.Logger.LogWarning("Throttled on {Id}", record.MessageId);
+                    }
+
+                    await Task.Delay(s_retryPause);
+                }
+
+                await Task.Delay(SettleMilliseconds);
+            }
+
+            await Task.Delay(100);
+            return written;
+        }
+    }
+
     // Case: a handler with no ILambdaContext in scope has nothing to derive a deadline from.
     public class AnnotatedFunctions
     {
