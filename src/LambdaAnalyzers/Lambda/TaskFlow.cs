@@ -399,4 +399,63 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
 
         return operation;
     }
+
+    /// <summary>
+    /// What an async void lambda or anonymous method is given to: the method or type that receives it as an argument,
+    /// or else the delegate type it is converted to.
+    /// </summary>
+    public static (string? Receiver, ITypeSymbol? DelegateType) GetConsumer(IAnonymousFunctionOperation function)
+    {
+        IOperation current = function;
+        ITypeSymbol? delegateType = null;
+        while (true)
+        {
+            switch (current.Parent)
+            {
+                case IDelegateCreationOperation creation:
+                    delegateType ??= creation.Type;
+                    current = creation;
+                    continue;
+                case IConversionOperation conversion:
+                    current = conversion;
+                    continue;
+                case IArrayInitializerOperation { Parent: IArrayCreationOperation { IsImplicit: true } paramsArray }:
+                    current = paramsArray;
+                    continue;
+            }
+
+            break;
+        }
+
+        var receiver = current.Parent is IArgumentOperation argument
+            ? argument.Parent switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod.Name,
+                IObjectCreationOperation creation => creation.Type?.Name,
+                _ => null,
+            }
+            : null;
+        return (receiver, delegateType);
+    }
+
+    /// <summary>The method's name, or for a delegate invocation the name of the delegate.</summary>
+    public static string NameOf(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
+        {
+            switch (invocation.Instance is null ? null : Unwrap(invocation.Instance))
+            {
+                case ILocalReferenceOperation local:
+                    return local.Local.Name;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter.Name;
+                case IFieldReferenceOperation field:
+                    return field.Field.Name;
+                case IPropertyReferenceOperation property:
+                    return property.Property.Name;
+            }
+        }
+
+        return invocation.TargetMethod.Name;
+    }
 }

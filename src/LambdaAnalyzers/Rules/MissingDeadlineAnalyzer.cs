@@ -14,18 +14,17 @@ namespace LambdaAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = new(
+    private static readonly RuleDescriptors s_descriptors = new(
         RuleIdentifiers.MissingDeadline,
         "Pass a deadline derived from RemainingTime",
-        "'{0}' runs without a deadline; pass a token that expires before the function's timeout",
         RuleCategories.Reliability,
         DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        description:
-            "Lambda kills an invocation at its timeout with no cleanup: no finally, no partial-batch response, no log line. ILambdaContext " +
+        "Lambda kills an invocation at its timeout with no cleanup: no finally, no partial-batch response, no log line. ILambdaContext " +
             "carries no CancellationToken, so a network call runs past the deadline unless the handler derives a token from RemainingTime " +
-            "and passes it.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.MissingDeadline));
+            "and passes it.");
+
+    internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
+        "'{0}' runs without a deadline; pass a token that expires before the function's timeout");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 

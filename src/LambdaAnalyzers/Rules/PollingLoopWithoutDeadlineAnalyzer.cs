@@ -14,18 +14,17 @@ namespace LambdaAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = new(
+    private static readonly RuleDescriptors s_descriptors = new(
         RuleIdentifiers.PollingLoopWithoutDeadline,
         "Polling loop ignores the remaining time",
-        "This polling loop never checks the remaining time; the invocation will be killed mid-loop",
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description:
-            "Lambda kills an invocation at its timeout with no cleanup: no finally, no partial-batch response, no log line. A loop that waits " +
+        "Lambda kills an invocation at its timeout with no cleanup: no finally, no partial-batch response, no log line. A loop that waits " +
             "between attempts until some outside state changes must stop in time: check ILambdaContext.RemainingTime, a CancellationToken " +
-            "derived from it, or a Stopwatch, or bound the number of attempts.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.PollingLoopWithoutDeadline));
+            "derived from it, or a Stopwatch, or bound the number of attempts.");
+
+    internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
+        "This polling loop never checks the remaining time; the invocation will be killed mid-loop");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 

@@ -1,13 +1,8 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace LambdaAnalyzers.Rules;
 
@@ -217,7 +212,7 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
                 TaskUse.Discarded => s_discarded,
                 _ => s_local,
             };
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, reported.Syntax.GetLocation(), properties, NameOf(core)));
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, reported.Syntax.GetLocation(), properties, TaskFlow.NameOf(core)));
         }
 
         public void AnalyzeObjectCreation(OperationAnalysisContext context)
@@ -256,36 +251,8 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            IOperation current = function;
-            ITypeSymbol? delegateType = null;
-            while (true)
-            {
-                switch (current.Parent)
-                {
-                    case IDelegateCreationOperation creation:
-                        delegateType ??= creation.Type;
-                        current = creation;
-                        continue;
-                    case IConversionOperation conversion:
-                        current = conversion;
-                        continue;
-                    case IArrayInitializerOperation { Parent: IArrayCreationOperation { IsImplicit: true } paramsArray }:
-                        current = paramsArray;
-                        continue;
-                }
-
-                break;
-            }
-
-            var location = AsyncHeadLocation(function.Syntax);
-            var receiver = current.Parent is IArgumentOperation argument
-                ? argument.Parent switch
-                {
-                    IInvocationOperation invocation => invocation.TargetMethod.Name,
-                    IObjectCreationOperation creation => creation.Type?.Name,
-                    _ => null,
-                }
-                : null;
+            var (receiver, delegateType) = TaskFlow.GetConsumer(function);
+            var location = FunctionSyntax.AsyncHeadLocation(function.Syntax);
             if (receiver is { Length: > 0 })
             {
                 context.ReportDiagnostic(Diagnostic.Create(AsyncLambdaArgumentRule, location, s_asyncLambda, receiver));
@@ -294,64 +261,6 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
             {
                 context.ReportDiagnostic(Diagnostic.Create(AsyncLambdaConversionRule, location, s_asyncLambda, delegateType.Name));
             }
-        }
-
-        /// <summary><c>async x =&gt;</c> or <c>async delegate (...)</c>: the head of the function, not its whole body.</summary>
-        private static Location AsyncHeadLocation(SyntaxNode syntax)
-        {
-            if (syntax is not AnonymousFunctionExpressionSyntax function)
-            {
-                return syntax.GetLocation();
-            }
-
-            var start = function.SpanStart;
-            foreach (var modifier in function.Modifiers)
-            {
-                if (modifier.IsKind(SyntaxKind.AsyncKeyword))
-                {
-                    start = modifier.SpanStart;
-                    break;
-                }
-            }
-
-            var end = function switch
-            {
-                LambdaExpressionSyntax lambda when !lambda.ArrowToken.IsMissing => lambda.ArrowToken.Span.End,
-                AnonymousMethodExpressionSyntax method => method.ParameterList?.Span.End ?? method.DelegateKeyword.Span.End,
-                _ => function.Span.End,
-            };
-            return end > start ? Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(start, end)) : syntax.GetLocation();
-        }
-
-        /// <summary>The method's name, or for a delegate invocation the name of the delegate.</summary>
-        private static string NameOf(IInvocationOperation invocation)
-        {
-            if (invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
-            {
-                switch (invocation.Instance is null ? null : Unwrap(invocation.Instance))
-                {
-                    case ILocalReferenceOperation local:
-                        return local.Local.Name;
-                    case IParameterReferenceOperation parameter:
-                        return parameter.Parameter.Name;
-                    case IFieldReferenceOperation field:
-                        return field.Field.Name;
-                    case IPropertyReferenceOperation property:
-                        return property.Property.Name;
-                }
-            }
-
-            return invocation.TargetMethod.Name;
-        }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
         }
     }
 }
