@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -18,6 +19,7 @@ internal sealed class LambdaModel
 
     private readonly ConcurrentDictionary<SyntaxTree, RegistrationSites> _registrationSites = new();
     private readonly RecentScopes _scopes = new();
+    private readonly Lazy<TaskMembers?> _taskMembers;
 
     private LambdaModel(Compilation compilation, LambdaSymbols symbols)
     {
@@ -26,6 +28,7 @@ internal sealed class LambdaModel
         Clients = new ClientCatalog(compilation);
         OneTimeInitialization = new OneTimeInitialization(compilation);
         Async = new AsyncSymbols(compilation);
+        _taskMembers = new Lazy<TaskMembers?>(() => TaskMembers.TryCreate(Async), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Compilation Compilation { get; }
@@ -37,6 +40,9 @@ internal sealed class LambdaModel
 
     /// <summary>Tasks, task-like types and the APIs that start background work.</summary>
     public AsyncSymbols Async { get; }
+
+    /// <summary>What the members of the task types mean (waits, combinators, completed tasks); null without <c>Task</c>.</summary>
+    public TaskMembers? TaskMembers => _taskMembers.Value;
 
     /// <summary>Recognizes values stored once and reused (<c>??=</c>, null-guarded assignment, <c>Lazy&lt;T&gt;</c>, ...).</summary>
     public OneTimeInitialization OneTimeInitialization { get; }
