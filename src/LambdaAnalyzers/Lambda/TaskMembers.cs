@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LambdaAnalyzers.Lambda;
@@ -158,22 +159,51 @@ internal sealed class TaskMembers
         _ => default,
     };
 
-    /// <summary>The tasks of <c>WaitAll</c>/<c>WaitAny</c>: each element of a <c>params</c> array, or the array passed.</summary>
+    /// <summary>
+    /// The tasks of <c>WaitAll</c>/<c>WaitAny</c>: each element of an array or collection built in the call
+    /// (<c>WaitAll(a, b)</c>, <c>WaitAll(new[] { a, b })</c>, <c>WaitAll([a, b])</c>), or the collection passed.
+    /// </summary>
     public static ImmutableArray<IOperation> TasksOf(IInvocationOperation call)
     {
         foreach (var argument in call.Arguments)
         {
-            if (argument.Parameter?.Type is not IArrayTypeSymbol)
+            // Every overload takes the tasks first: an array, or from .NET 9 on a span or an enumerable.
+            if (argument.Parameter is { Ordinal: 0 } parameter)
             {
-                continue;
+                return ElementsOf(argument.Value, parameter);
             }
-
-            return argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer }
-                ? initializer.ElementValues
-                : ImmutableArray.Create(argument.Value);
         }
 
         return ImmutableArray<IOperation>.Empty;
+    }
+
+    private static ImmutableArray<IOperation> ElementsOf(IOperation value, IParameterSymbol parameter)
+    {
+        var collection = value;
+        while (collection is IConversionOperation { Operand: var operand })
+        {
+            collection = operand;
+        }
+
+        if (collection is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            return initializer.ElementValues;
+        }
+
+        // A collection expression, or the collection a compiler newer than this package's Roslyn builds for a params
+        // span: no interface names them here, but their children are the elements.
+        if (collection.Syntax is CollectionExpressionSyntax || collection.IsImplicit && parameter.IsParams)
+        {
+            var elements = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var element in collection.ChildOperations)
+            {
+                elements.Add(element);
+            }
+
+            return elements.ToImmutable();
+        }
+
+        return ImmutableArray.Create(value);
     }
 
     /// <summary>What <c>x?.Result</c> reads the member of: the operand of the innermost enclosing <c>?.</c>.</summary>

@@ -412,6 +412,27 @@ public sealed class BlockingWaitAnalyzerTests
         """);
 
     [Fact]
+    public Task WaitAllOfTasksAwaitedThroughWhenAll_InAnyArrayForm_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+
+        public class Function
+        {
+            public async Task Handle(string input, ILambdaContext context)
+            {
+                var first = Task.Delay(1);
+                var second = Task.Delay(2);
+                await Task.WhenAll(first, second);
+                Task.WaitAll(first, second);
+                Task.WaitAll(new[] { first, second });
+                Task.WaitAll(new Task[] { first, second }, 1000);
+                Task.WaitAll([first, second]);
+                Task.WaitAny(new[] { first, Task.Delay(3) });
+            }
+        }
+        """);
+
+    [Fact]
     public Task TaskWaitedForEarlier_ReportsOnlyTheFirstWait() => Verify.VerifyAnalyzerAsync(Handler("""
         var user = GetUserAsync(input);
         user.{|#0:Wait|}();
