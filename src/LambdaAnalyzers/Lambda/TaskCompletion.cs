@@ -7,8 +7,9 @@ namespace LambdaAnalyzers.Lambda;
 
 /// <summary>
 /// Which tasks one member's operation blocks know to be complete at a given position of the text: awaited (directly,
-/// or through an awaited <c>Task.WhenAll</c>/<c>WhenAny</c>), waited for earlier, or their <c>IsCompleted</c> checked;
-/// and the tasks complete from the start (<c>Task.FromResult</c>, the antecedent of a continuation, ...).
+/// or through an awaited <c>Task.WhenAll</c>), waited for earlier, their <c>IsCompleted</c> checked, or compared with
+/// a task known complete; and the tasks complete from the start (<c>Task.FromResult</c>, the antecedent of a
+/// continuation, the task an awaited <c>Task.WhenAny</c> returns, ...).
 /// Flow-insensitive: anything earlier in the text counts. Tasks are matched by their <see cref="AccessPath"/>.
 /// </summary>
 internal sealed class TaskCompletion
@@ -31,6 +32,7 @@ internal sealed class TaskCompletion
         var waited = new List<(ImmutableArray<IOperation> Tasks, int End)>();
         var checks = new List<IPropertyReferenceOperation>();
         var patterns = new List<IRecursivePatternOperation>();
+        var comparisons = new List<IBinaryOperation>();
         foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
@@ -45,6 +47,9 @@ internal sealed class TaskCompletion
                         break;
                     case IRecursivePatternOperation pattern when ChecksCompletion(pattern):
                         patterns.Add(pattern);
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                        comparisons.Add(comparison);
                         break;
                     case IInvocationOperation call:
                         if (members.Get(call.TargetMethod) == TaskMember.Continuation)
@@ -98,6 +103,21 @@ internal sealed class TaskCompletion
             }
         }
 
+        // if (await Task.WhenAny(work, timeout) == work): a check of work's completion, as IsCompleted is. A default
+        // task is complete only when it is a value task: null tells nothing.
+        foreach (var comparison in comparisons)
+        {
+            var end = comparison.Syntax.Span.End;
+            if (IsComparedWithComplete(comparison.LeftOperand))
+            {
+                AddCompletion(comparison.RightOperand, end);
+            }
+            else if (IsComparedWithComplete(comparison.RightOperand))
+            {
+                AddCompletion(comparison.LeftOperand, end);
+            }
+        }
+
         // A task that was blocked on once is complete afterwards.
         foreach (var (tasks, end) in waited)
         {
@@ -138,7 +158,8 @@ internal sealed class TaskCompletion
 
     /// <summary>
     /// Whether a task is complete wherever it is read: <c>Task.FromResult</c>, <c>Task.CompletedTask</c> and their kin,
-    /// the antecedent a continuation receives (and its elements), or a local only ever assigned such a task.
+    /// the antecedent a continuation receives (and its elements), the task an awaited <c>Task.WhenAny</c> returns, or a
+    /// local only ever assigned such a task.
     /// </summary>
     public bool IsKnownComplete(IOperation task) => IsKnownComplete(task, 0);
 
@@ -152,6 +173,8 @@ internal sealed class TaskCompletion
             case IObjectCreationOperation creation when _members.Get(creation.Constructor) == TaskMember.Completed:
             case IDefaultValueOperation:
                 return true;
+            case IAwaitOperation awaited:
+                return IsWhenAny(awaited.Operation);
             case IParameterReferenceOperation parameter:
                 return _antecedents.Contains(parameter.Parameter)
                     || depth < AccessPaths.MaxDepth && Paths.SourceOf(parameter.Parameter) is { } source && IsKnownComplete(source, depth + 1);
@@ -182,6 +205,9 @@ internal sealed class TaskCompletion
         }
     }
 
+    private bool IsComparedWithComplete(IOperation operand) =>
+        _members.Strip(operand) is not IDefaultValueOperation && IsKnownComplete(operand);
+
     private bool ChecksCompletion(IRecursivePatternOperation pattern)
     {
         foreach (var subpattern in pattern.PropertySubpatterns)
@@ -195,17 +221,35 @@ internal sealed class TaskCompletion
         return false;
     }
 
+    /// <summary><c>Task.WhenAny(...)</c>, directly or through a local assigned only that.</summary>
+    private bool IsWhenAny(IOperation operation)
+    {
+        operation = _members.Strip(operation);
+        if (operation is ILocalReferenceOperation local && _locals.GetSingleAssignment(local.Local) is { } value)
+        {
+            operation = _members.Strip(value);
+        }
+
+        return operation is IInvocationOperation call && _members.Get(call.TargetMethod) == TaskMember.WhenAny;
+    }
+
     private void AddAwaited(IOperation awaited, int end, int depth)
     {
         awaited = _members.Strip(awaited);
-        if (awaited is IInvocationOperation call && _members.Get(call.TargetMethod) is TaskMember.WhenAll or TaskMember.WhenAny)
-        {
-            foreach (var argument in call.Arguments)
-            {
-                AddAllPaths(argument.Value, end);
-            }
 
-            return;
+        switch (awaited is IInvocationOperation call ? _members.Get(call.TargetMethod) : TaskMember.None)
+        {
+            case TaskMember.WhenAll:
+                foreach (var argument in ((IInvocationOperation)awaited).Arguments)
+                {
+                    AddAllPaths(argument.Value, end);
+                }
+
+                return;
+
+            // Only the task WhenAny returns is complete, not the ones it was given.
+            case TaskMember.WhenAny:
+                return;
         }
 
         // var all = Task.WhenAll(a, b); await all;

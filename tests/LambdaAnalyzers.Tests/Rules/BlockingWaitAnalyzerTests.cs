@@ -392,6 +392,46 @@ public sealed class BlockingWaitAnalyzerTests
         """);
 
     [Fact]
+    public Task TaskReturnedByAnAwaitedWhenAny_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+
+        public class Function
+        {
+            public async Task<string> Handle(string input, ILambdaContext context)
+            {
+                var user = GetUserAsync(input);
+                var account = GetUserAsync("account");
+                var done = await Task.WhenAny(user, account);
+                return done.Result + (await Task.WhenAny(user, account).ConfigureAwait(false)).GetAwaiter().GetResult();
+            }
+
+            private static Task<string> GetUserAsync(string id) => Task.FromResult(id);
+        }
+        """);
+
+    [Fact]
+    public Task TasksPassedToAnAwaitedWhenAny_Report() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+
+        public class Function
+        {
+            public async Task<string> Handle(string input, ILambdaContext context)
+            {
+                var user = GetUserAsync(input);
+                var account = GetUserAsync("account");
+                await Task.WhenAny(user, Task.Delay(1000));
+                var either = Task.WhenAny(account, Task.Delay(1000));
+                await either;
+                return user.{|#0:Result|} + account.{|#1:Result|};
+            }
+
+            private static Task<string> GetUserAsync(string id) => Task.FromResult(id);
+        }
+        """, Blocks(0, "Result", "user"), Blocks(1, "Result", "account"));
+
+    [Fact]
     public Task WhenAllHeldInALocalAndAwaited_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         using Amazon.Lambda.Core;
