@@ -21,8 +21,7 @@ internal readonly struct AccessPath : IEquatable<AccessPath>
 
     public bool IsNone => _symbols.IsDefault;
 
-    /// <summary>The chain, outermost first; empty for <see cref="None"/>.</summary>
-    public ImmutableArray<ISymbol> Symbols => _symbols.IsDefault ? ImmutableArray<ISymbol>.Empty : _symbols;
+    private ImmutableArray<ISymbol> Symbols => _symbols.IsDefault ? ImmutableArray<ISymbol>.Empty : _symbols;
 
     /// <summary>The path of a local, a parameter, or a member read without a receiver or through <c>this</c>.</summary>
     public static AccessPath Of(ISymbol root) => new(ImmutableArray.Create(root.OriginalDefinition));

@@ -38,9 +38,12 @@ internal sealed class AccessPaths
 
                     case IInvocationOperation call when members.Get(call.TargetMethod) != TaskMember.Continuation
                         && SourceOfLambdas(call) is { } source:
-                        foreach (var parameter in LambdaParameters(call, source))
+                        foreach (var argument in call.Arguments)
                         {
-                            _sources[parameter] = source;
+                            if (FirstLambdaParameter(argument, source) is { } parameter)
+                            {
+                                _sources[parameter] = source;
+                            }
                         }
 
                         break;
@@ -62,18 +65,12 @@ internal sealed class AccessPaths
     public static IOperation? SourceOfLambdas(IInvocationOperation call) =>
         call.Instance ?? (call.TargetMethod.IsExtensionMethod && !call.Arguments.IsEmpty ? call.Arguments[0].Value : null);
 
-    /// <summary>The first parameter of each lambda passed to a call, except a lambda that is the source itself.</summary>
-    public static IEnumerable<IParameterSymbol> LambdaParameters(IInvocationOperation call, IOperation? source)
-    {
-        foreach (var argument in call.Arguments)
-        {
-            if (HandlerDiscovery.UnwrapDelegate(argument.Value) is IAnonymousFunctionOperation { Symbol.Parameters.IsEmpty: false } lambda
-                && argument.Value != source)
-            {
-                yield return lambda.Symbol.Parameters[0];
-            }
-        }
-    }
+    /// <summary>The first parameter of a lambda passed as an argument, unless the lambda is the call's source itself.</summary>
+    public static IParameterSymbol? FirstLambdaParameter(IArgumentOperation argument, IOperation? source) =>
+        argument.Value != source
+            && HandlerDiscovery.UnwrapDelegate(argument.Value) is IAnonymousFunctionOperation { Symbol.Parameters.IsEmpty: false } lambda
+            ? lambda.Symbol.Parameters[0]
+            : null;
 
     private AccessPath Of(IOperation operation, int depth)
     {

@@ -19,6 +19,7 @@ internal sealed class TaskCompletion
 
     private readonly TaskMembers _members;
     private readonly LocalAssignments _locals;
+    private readonly AccessPaths _paths;
     private readonly HashSet<IParameterSymbol> _antecedents = new(SymbolEqualityComparer.Default);
     private readonly List<(AccessPath Path, int End)> _completions = [];
 
@@ -26,7 +27,7 @@ internal sealed class TaskCompletion
     {
         _members = members;
         _locals = locals;
-        Paths = new AccessPaths(blocks, members);
+        _paths = new AccessPaths(blocks, members);
 
         var awaits = new List<IAwaitOperation>();
         var waited = new List<(ImmutableArray<IOperation> Tasks, int End)>();
@@ -54,9 +55,13 @@ internal sealed class TaskCompletion
                     case IInvocationOperation call:
                         if (members.Get(call.TargetMethod) == TaskMember.Continuation)
                         {
-                            foreach (var parameter in AccessPaths.LambdaParameters(call, AccessPaths.SourceOfLambdas(call)))
+                            var source = AccessPaths.SourceOfLambdas(call);
+                            foreach (var argument in call.Arguments)
                             {
-                                _antecedents.Add(parameter);
+                                if (AccessPaths.FirstLambdaParameter(argument, source) is { } antecedent)
+                                {
+                                    _antecedents.Add(antecedent);
+                                }
                             }
                         }
 
@@ -128,9 +133,6 @@ internal sealed class TaskCompletion
         }
     }
 
-    /// <summary>The paths of the expressions of these blocks.</summary>
-    public AccessPaths Paths { get; }
-
     /// <summary>Whether a task is complete when the code at a position of the text runs.</summary>
     public bool IsComplete(IOperation task, int position)
     {
@@ -139,7 +141,7 @@ internal sealed class TaskCompletion
             return true;
         }
 
-        var path = Paths.Of(task);
+        var path = _paths.Of(task);
         if (path.IsNone)
         {
             return false;
@@ -177,12 +179,12 @@ internal sealed class TaskCompletion
                 return IsWhenAny(awaited.Operation);
             case IParameterReferenceOperation parameter:
                 return _antecedents.Contains(parameter.Parameter)
-                    || depth < AccessPaths.MaxDepth && Paths.SourceOf(parameter.Parameter) is { } source && IsKnownComplete(source, depth + 1);
+                    || depth < AccessPaths.MaxDepth && _paths.SourceOf(parameter.Parameter) is { } source && IsKnownComplete(source, depth + 1);
             case IArrayElementReferenceOperation element:
                 return depth < AccessPaths.MaxDepth && IsKnownComplete(element.ArrayReference, depth + 1);
             case IPropertyReferenceOperation { Arguments.IsEmpty: false, Instance: { } indexed }:
                 return depth < AccessPaths.MaxDepth && IsKnownComplete(indexed, depth + 1);
-            case ILocalReferenceOperation local when Paths.SourceOf(local.Local) is { } collection:
+            case ILocalReferenceOperation local when _paths.SourceOf(local.Local) is { } collection:
                 return depth < AccessPaths.MaxDepth && IsKnownComplete(collection, depth + 1);
             case ILocalReferenceOperation local when depth < MaxLocalDepth:
                 var assigned = _locals.Get(local.Local);
@@ -276,7 +278,7 @@ internal sealed class TaskCompletion
 
     private void AddCompletion(IOperation task, int end)
     {
-        var path = Paths.Of(task);
+        var path = _paths.Of(task);
         if (!path.IsNone)
         {
             _completions.Add((path, end));

@@ -19,12 +19,9 @@ internal sealed class MethodUnderTest
     {
         _semanticModel = semanticModel;
         _root = semanticModel.SyntaxTree.GetRoot();
-        Compilation = compilation;
         Blocks = ImmutableArray.Create(semanticModel.GetOperation(method)!);
         Members = TaskMembers.TryCreate(new AsyncSymbols(compilation))!;
     }
-
-    public Compilation Compilation { get; }
 
     /// <summary>The operation blocks of <c>M</c>, as an analyzer receives them.</summary>
     public ImmutableArray<IOperation> Blocks { get; }
