@@ -113,7 +113,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                 }
 
                 var analyzer = new BlockAnalyzer(members, scope);
-                blockContext.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+                blockContext.RegisterOperationAction(analyzer.AnalyzeCall, OperationKind.Invocation);
                 blockContext.RegisterOperationAction(analyzer.AnalyzePropertyReference, OperationKind.PropertyReference);
                 blockContext.RegisterOperationBlockEndAction(analyzer.ReportAll);
             });
@@ -138,7 +138,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         private readonly object _gate = new();
         private readonly List<FoundWait> _waits = [];
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeCall(OperationAnalysisContext context)
         {
             var call = (IInvocationOperation)context.Operation;
             var kind = members.Get(call.TargetMethod);
@@ -258,13 +258,13 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        /// <summary>The member name for instance waits (<c>Result</c>, <c>Wait</c>, <c>GetResult</c>); the invocation otherwise.</summary>
+        /// <summary>The member name for instance waits (<c>Result</c>, <c>Wait</c>, <c>GetResult</c>); the whole call otherwise.</summary>
         private static Location LocationOf(IOperation operation, TaskMember kind)
         {
             var syntax = operation.Syntax;
             if (kind is TaskMember.Result or TaskMember.Wait or TaskMember.WaitWithArguments or TaskMember.GetResult)
             {
-                var access = syntax is InvocationExpressionSyntax invocation ? invocation.Expression : syntax;
+                var access = syntax is InvocationExpressionSyntax call ? call.Expression : syntax;
                 switch (access)
                 {
                     case MemberAccessExpressionSyntax memberAccess:
