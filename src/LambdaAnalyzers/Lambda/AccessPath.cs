@@ -65,7 +65,7 @@ internal readonly struct AccessPath : IEquatable<AccessPath>
         return hash;
     }
 
-    /// <summary>The names joined by dots (<c>_job.Task</c>), for messages and tests; empty for <see cref="None"/>.</summary>
+    /// <summary>The names joined by dots (<c>_job.Task</c>), for tests and debugging; empty for <see cref="None"/>.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();

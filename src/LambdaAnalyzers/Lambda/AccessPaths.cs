@@ -9,7 +9,8 @@ namespace LambdaAnalyzers.Lambda;
 /// The <see cref="AccessPath"/> of expressions in one member's operation blocks. Elements of a collection share the
 /// collection's path (<c>tasks[0]</c> is <c>tasks</c>); a <c>foreach</c> variable takes the path of the collection it
 /// iterates, and the first parameter of a lambda passed to a call the path of what the call works on
-/// (<c>tasks.Select(t =&gt; t.Result)</c>: <c>t</c> is <c>tasks</c>). The antecedent of a continuation is left alone.
+/// (<c>tasks.Select(t =&gt; t.Result)</c>: <c>t</c> is <c>tasks</c>). The antecedent a continuation receives keeps
+/// its own path: it is complete whatever its receiver is (see <see cref="TaskCompletion"/>).
 /// </summary>
 internal sealed class AccessPaths
 {
