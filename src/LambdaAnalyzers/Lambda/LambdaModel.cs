@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -22,6 +23,7 @@ internal sealed class LambdaModel
 
     private readonly RecentScopes _scopes = new();
     private readonly ImmutableArray<IRegionSource> _regionSources;
+    private readonly Lazy<TaskMembers?> _taskMembers;
 
     private LambdaModel(Compilation compilation, LambdaSymbols symbols)
     {
@@ -34,6 +36,7 @@ internal sealed class LambdaModel
         OneTimeInitialization = new OneTimeInitialization(compilation);
         State = new LongLivedState(compilation, Handlers);
         Async = new AsyncSymbols(compilation);
+        _taskMembers = new Lazy<TaskMembers?>(() => TaskMembers.TryCreate(Async), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Compilation Compilation { get; }
@@ -48,6 +51,9 @@ internal sealed class LambdaModel
 
     /// <summary>Tasks, task-like types and the APIs that start background work.</summary>
     public AsyncSymbols Async { get; }
+
+    /// <summary>What the members of the task types mean (waits, combinators, completed tasks); null without <c>Task</c>.</summary>
+    public TaskMembers? TaskMembers => _taskMembers.Value;
 
     /// <summary>Recognizes values stored once and reused (<c>??=</c>, null-guarded assignment, <c>Lazy&lt;T&gt;</c>, ...).</summary>
     public OneTimeInitialization OneTimeInitialization { get; }

@@ -44,6 +44,9 @@ public sealed class BlockingWaitAnalyzerTests
         }
         """;
 
+    /// <summary>The same handler, made async.</summary>
+    private static string AsyncHandler(string body) => Handler(body).Replace("public string Handle", "public async Task<string> Handle");
+
     // ---- Reported: each kind of wait, span and message ------------------------------------------------------------
 
     [Fact]
@@ -392,6 +395,24 @@ public sealed class BlockingWaitAnalyzerTests
         """);
 
     [Fact]
+    public Task TaskReturnedByAnAwaitedWhenAny_DoesNotReport() => Verify.VerifyAnalyzerAsync(AsyncHandler("""
+        var user = GetUserAsync(input);
+        var account = GetUserAsync("account");
+        var done = await Task.WhenAny(user, account);
+        return done.Result + (await Task.WhenAny(user, account).ConfigureAwait(false)).GetAwaiter().GetResult();
+        """));
+
+    [Fact]
+    public Task TasksPassedToAnAwaitedWhenAny_Report() => Verify.VerifyAnalyzerAsync(AsyncHandler("""
+        var user = GetUserAsync(input);
+        var account = GetUserAsync("account");
+        await Task.WhenAny(user, Task.Delay(1000));
+        var either = Task.WhenAny(account, Task.Delay(1000));
+        await either;
+        return user.{|#0:Result|} + account.{|#1:Result|};
+        """), Blocks(0, "Result", "user"), Blocks(1, "Result", "account"));
+
+    [Fact]
     public Task WhenAllHeldInALocalAndAwaited_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         using Amazon.Lambda.Core;
@@ -410,6 +431,19 @@ public sealed class BlockingWaitAnalyzerTests
             private static Task<string> GetUserAsync(string id) => Task.FromResult(id);
         }
         """);
+
+    [Fact]
+    public Task WaitAllOfTasksAwaitedThroughWhenAll_InAnyArrayForm_DoesNotReport() => Verify.VerifyAnalyzerAsync(AsyncHandler("""
+        var first = SendAsync("a");
+        var second = SendAsync("b");
+        await Task.WhenAll(first, second);
+        Task.WaitAll(first, second);
+        Task.WaitAll(new[] { first, second });
+        Task.WaitAll(new Task[] { first, second }, 1000);
+        Task.WaitAll([first, second]);
+        Task.WaitAny(new[] { first, SendAsync("c") });
+        return input;
+        """));
 
     [Fact]
     public Task TaskWaitedForEarlier_ReportsOnlyTheFirstWait() => Verify.VerifyAnalyzerAsync(Handler("""
@@ -647,7 +681,7 @@ public sealed class BlockingWaitAnalyzerTests
     [InlineData("var x = nameof(GetUserAsync(input).Result")]
     public async Task HalfTypedStatement_DoesNotThrowAndStillReportsTheControl(string statement)
     {
-        var source = Handler("Thread.Sleep(5);\n" + statement + "\nreturn input;").Replace("public string Handle", "public async Task<string> Handle");
+        var source = AsyncHandler("Thread.Sleep(5);\n" + statement + "\nreturn input;");
         var compilation = await AnalyzerRunner.CompileAsync([("Broken.cs", source)]);
         Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
 
