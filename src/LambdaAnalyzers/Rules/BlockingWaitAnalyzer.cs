@@ -22,55 +22,23 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         "several invocations in one process) or parallel per-record work, the blocked threads starve the rest of the process and the thread " +
         "pool grows slowly to compensate. Await the task instead (Task.WhenAll for WaitAll, Task.Delay for Thread.Sleep).";
 
-    internal static readonly DiagnosticDescriptor Rule = new(
-        RuleIdentifiers.BlockingWait,
-        Title,
-        "'{0}' blocks a thread until '{1}' completes; await it instead",
-        RuleCategories.Performance,
-        DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.BlockingWait));
+    private static readonly RuleDescriptors s_descriptors =
+        new(RuleIdentifiers.BlockingWait, Title, RuleCategories.Performance, DiagnosticSeverity.Info, Description);
 
-    internal static readonly DiagnosticDescriptor UnnamedTaskRule = new(
-        RuleIdentifiers.BlockingWait,
-        Title,
-        "'{0}' blocks a thread until the task completes; await it instead",
-        RuleCategories.Performance,
-        DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.BlockingWait));
+    internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
+        "'{0}' blocks a thread until '{1}' completes; await it instead");
 
-    internal static readonly DiagnosticDescriptor WaitAllRule = new(
-        RuleIdentifiers.BlockingWait,
-        Title,
-        "'{0}' blocks a thread until every task completes; await '{1}' instead",
-        RuleCategories.Performance,
-        DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.BlockingWait));
+    internal static readonly DiagnosticDescriptor UnnamedTaskRule = s_descriptors.Create(
+        "'{0}' blocks a thread until the task completes; await it instead");
 
-    internal static readonly DiagnosticDescriptor WaitAnyRule = new(
-        RuleIdentifiers.BlockingWait,
-        Title,
-        "'{0}' blocks a thread until one of the tasks completes; await '{1}' instead",
-        RuleCategories.Performance,
-        DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.BlockingWait));
+    internal static readonly DiagnosticDescriptor WaitAllRule = s_descriptors.Create(
+        "'{0}' blocks a thread until every task completes; await '{1}' instead");
 
-    internal static readonly DiagnosticDescriptor SleepRule = new(
-        RuleIdentifiers.BlockingWait,
-        Title,
-        "'{0}' blocks a thread for the whole delay; await '{1}' instead",
-        RuleCategories.Performance,
-        DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        description: Description,
-        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.BlockingWait));
+    internal static readonly DiagnosticDescriptor WaitAnyRule = s_descriptors.Create(
+        "'{0}' blocks a thread until one of the tasks completes; await '{1}' instead");
+
+    internal static readonly DiagnosticDescriptor SleepRule = s_descriptors.Create(
+        "'{0}' blocks a thread for the whole delay; await '{1}' instead");
 
     /// <summary>Diagnostic property: which wait was found, one of the <c>Kind*</c> constants.</summary>
     internal const string KindProperty = "Kind";
