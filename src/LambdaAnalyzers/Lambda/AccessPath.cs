@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LambdaAnalyzers.Lambda;
 
@@ -22,6 +23,20 @@ internal readonly struct AccessPath : IEquatable<AccessPath>
     public bool IsNone => _symbols.IsDefault;
 
     private ImmutableArray<ISymbol> Symbols => _symbols.IsDefault ? ImmutableArray<ISymbol>.Empty : _symbols;
+
+    /// <summary>
+    /// The one local, parameter, field or property an expression reads directly, whatever its receiver: the short
+    /// answer to "which variable is this" that counters and file names need. Indexers count only when
+    /// <paramref name="withIndexers"/>: a file name kept in <c>paths[i]</c> is not one variable.
+    /// </summary>
+    public static ISymbol? VariableOf(IOperation? operation, bool withIndexers) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property when withIndexers || property.Arguments.IsEmpty => property.Property,
+        _ => null,
+    };
 
     /// <summary>The path of a local, a parameter, or a member read without a receiver or through <c>this</c>.</summary>
     public static AccessPath Of(ISymbol root) => new(ImmutableArray.Create(root.OriginalDefinition));

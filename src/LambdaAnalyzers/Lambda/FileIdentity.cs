@@ -47,12 +47,5 @@ internal readonly struct FileIdentity(ISymbol? symbol, IOperation? value)
         return Value is { } value && candidate.Syntax != value.Syntax && candidate.Syntax.IsEquivalentTo(value.Syntax, topLevel: false);
     }
 
-    private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation { Arguments.IsEmpty: true } property => property.Property,
-        _ => null,
-    };
+    private static ISymbol? ReferencedSymbol(IOperation operation) => AccessPath.VariableOf(operation, withIndexers: false);
 }

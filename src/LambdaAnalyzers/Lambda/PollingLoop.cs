@@ -119,7 +119,7 @@ internal sealed class PollingLoop
     {
         foreach (var operation in operand.DescendantsAndSelf())
         {
-            if (GetVariable(operation) is { } variable && counters.Contains(variable))
+            if (AccessPath.VariableOf(operation, withIndexers: true) is { } variable && counters.Contains(variable))
             {
                 return true;
             }
@@ -127,15 +127,6 @@ internal sealed class PollingLoop
 
         return false;
     }
-
-    private static ISymbol? GetVariable(IOperation? operation) => operation switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation property => property.Property,
-        _ => null,
-    };
 
     /// <summary>
     /// One pass over a loop's own code (not nested lambdas or local functions): its delays, the variables it counts
@@ -196,12 +187,12 @@ internal sealed class PollingLoop
                     KnowsTime = true;
                     break;
 
-                case IIncrementOrDecrementOperation increment when GetVariable(increment.Target) is { } counted:
+                case IIncrementOrDecrementOperation increment when AccessPath.VariableOf(increment.Target, withIndexers: true) is { } counted:
                     Counters.Add(counted);
                     break;
 
                 case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } compound
-                    when GetVariable(compound.Target) is { } counted:
+                    when AccessPath.VariableOf(compound.Target, withIndexers: true) is { } counted:
                     Counters.Add(counted);
                     break;
             }
