@@ -15,7 +15,7 @@ namespace LambdaAnalyzers.Lambda;
 internal sealed class AccessPaths
 {
     /// <summary>How many collections, sources and receivers are followed.</summary>
-    public const int MaxDepth = 8;
+    public const int MaxDepth = LocalAssignments.AccessPathDepth;
 
     private readonly TaskMembers _members;
     private readonly Dictionary<ISymbol, IOperation> _sources = new(SymbolEqualityComparer.Default);

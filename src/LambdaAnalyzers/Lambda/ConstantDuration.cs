@@ -16,7 +16,7 @@ namespace LambdaAnalyzers.Lambda;
 internal readonly struct ConstantDuration
 {
     // Fields and locals read from one another: a bound keeps the walk short and ends cycles (A = B, B = A).
-    private const int MaxDepth = 4;
+    private const int MaxDepth = LocalAssignments.BuiltValueDepth;
 
     private readonly TimeSpan? _value;
 

@@ -12,7 +12,7 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class FileCleanup(FileSystemModel files, InvocationScope scope)
 {
-    private const int MaxDepth = 3;
+    private const int MaxDepth = LocalAssignments.ValueDepth;
 
     // FileOptions.DeleteOnClose.
     private const int DeleteOnClose = 0x04000000;

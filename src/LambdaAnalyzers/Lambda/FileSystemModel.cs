@@ -12,7 +12,7 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class FileSystemModel
 {
-    private const int MaxDepth = 4;
+    private const int MaxDepth = LocalAssignments.BuiltValueDepth;
 
     // FileMode values: CreateNew 1, Create 2, Open 3, OpenOrCreate 4, Truncate 5, Append 6. FileAccess.Write is 2.
     private const int FileAccessWrite = 2;

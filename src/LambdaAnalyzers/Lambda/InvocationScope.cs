@@ -13,7 +13,7 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class InvocationScope
 {
-    private const int MaxLocalDepth = 3;
+    private const int MaxLocalDepth = LocalAssignments.ValueDepth;
 
     private readonly ImmutableArray<IOperation> _blocks;
     private readonly LambdaSymbols _symbols;

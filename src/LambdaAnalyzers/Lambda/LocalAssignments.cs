@@ -12,6 +12,19 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class LocalAssignments
 {
+    /// <summary>
+    /// How far a value is followed through locals and what they were assigned, by the kind of question: the depths
+    /// differ on purpose (a value's origin needs a few steps, a path or a duration built up in steps needs more, an
+    /// access path through collections and lambda parameters more still), and each question names the one it uses.
+    /// </summary>
+    public const int ValueDepth = 3;
+
+    /// <summary>Paths and durations, often built in several locals (<c>var dir = ...; var file = Path.Combine(dir, ...)</c>).</summary>
+    public const int BuiltValueDepth = 4;
+
+    /// <summary>Access paths, through elements, <c>foreach</c> variables and lambda parameters.</summary>
+    public const int AccessPathDepth = 8;
+
     private readonly Dictionary<ILocalSymbol, List<IOperation?>> _assignments = new(SymbolEqualityComparer.Default);
 
     public LocalAssignments(ImmutableArray<IOperation> blocks)

@@ -15,7 +15,6 @@ namespace LambdaAnalyzers.Lambda;
 internal sealed class TaskCompletion
 {
     /// <summary>How many assignments of a local are followed to find a task complete from the start.</summary>
-    private const int MaxLocalDepth = 3;
 
     private readonly TaskMembers _members;
     private readonly LocalAssignments _locals;
@@ -186,7 +185,7 @@ internal sealed class TaskCompletion
                 return depth < AccessPaths.MaxDepth && IsKnownComplete(indexed, depth + 1);
             case ILocalReferenceOperation local when _paths.SourceOf(local.Local) is { } collection:
                 return depth < AccessPaths.MaxDepth && IsKnownComplete(collection, depth + 1);
-            case ILocalReferenceOperation local when depth < MaxLocalDepth:
+            case ILocalReferenceOperation local when depth < LocalAssignments.ValueDepth:
                 var assigned = _locals.Get(local.Local);
                 if (assigned.Count == 0)
                 {

@@ -11,7 +11,7 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class TmpWriteSize(FileSystemModel files, IOperation write)
 {
-    private const int MaxDepth = 3;
+    private const int MaxDepth = LocalAssignments.ValueDepth;
 
     private LocalAssignments? _locals;
 

@@ -10,7 +10,7 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class ValueOrigin(FileSystemModel files)
 {
-    private const int MaxDepth = 3;
+    private const int MaxDepth = LocalAssignments.ValueDepth;
 
     /// <summary>A value that differs per invocation: it depends on the invocation or holds a unique value, directly or through locals.</summary>
     public bool DiffersPerInvocation(IOperation value, InvocationScope scope) =>
