@@ -88,7 +88,7 @@ internal sealed class ClientCatalog
         {
             if (argument.Parameter?.Type is { } parameterType && parameterType.InheritsFromOrEquals(HttpMessageHandler))
             {
-                handler = Unwrap(argument.Value);
+                handler = Wrappers.Conversions(argument.Value);
             }
             else if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean)
             {
@@ -128,7 +128,7 @@ internal sealed class ClientCatalog
         foreach (var operation in root.Descendants())
         {
             if (operation is IArgumentOperation argument
-                && Unwrap(argument.Value) is ILocalReferenceOperation local
+                && Wrappers.Conversions(argument.Value) is ILocalReferenceOperation local
                 && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
                 && argument.Parent is IObjectCreationOperation { Type: { } user }
                 && Classify(user) == ClientKind.HttpClient)
@@ -138,16 +138,6 @@ internal sealed class ClientCatalog
         }
 
         return false;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 
     /// <summary>What kind of client a created type is, ignoring options.</summary>

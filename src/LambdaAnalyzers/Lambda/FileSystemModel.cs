@@ -526,21 +526,6 @@ internal sealed class FileSystemModel
     public static bool IsReadOnly(PathKind kind) =>
         kind is PathKind.Relative or PathKind.TaskRoot or PathKind.Layers or PathKind.BaseDirectory or PathKind.CurrentDirectory or PathKind.AssemblyFolder;
 
-    public static IOperation Unwrap(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
+    /// <summary>Conversions and parentheses: a path survives any of them.</summary>
+    public static IOperation Unwrap(IOperation operation) => Wrappers.ConversionsAndParentheses(operation);
 }

@@ -95,31 +95,6 @@ internal static class HandlerDiscovery
     }
 
     /// <summary>
-    /// Strips conversions and <c>new Func&lt;...&gt;(...)</c> from a delegate-valued operation, leaving the lambda,
-    /// method reference or local reference that supplies the code.
-    /// </summary>
-    public static IOperation UnwrapDelegate(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IDelegateCreationOperation creation:
-                    operation = creation.Target;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
-
-    /// <summary>
     /// Roots of per-invocation code inside the operation blocks of a member that is not itself a handler: lambdas and
     /// local functions that are handlers by their parameters (the catalog decides), delegates registered with a
     /// bootstrap, and local functions those call.
@@ -225,4 +200,7 @@ internal static class HandlerDiscovery
 
     private static ImmutableArray<IOperation> InSourceOrder(List<IOperation> roots) =>
         roots.Distinct().OrderBy(root => root.Syntax.SpanStart).ToImmutableArray();
+
+    /// <summary>The lambda, method reference or local reference that supplies a delegate's code.</summary>
+    public static IOperation UnwrapDelegate(IOperation operation) => Wrappers.Delegate(operation);
 }

@@ -246,21 +246,5 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
     }
 
     /// <summary>Implicit conversions and parentheses change nothing about which member is written.</summary>
-    public static IOperation Unwrap(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation { IsImplicit: true } conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
+    public static IOperation Unwrap(IOperation operation) => Wrappers.ImplicitConversionsAndParentheses(operation);
 }

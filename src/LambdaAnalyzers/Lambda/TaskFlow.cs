@@ -178,7 +178,7 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
             return false;
         }
 
-        switch (start.Instance is null ? null : Unwrap(start.Instance))
+        switch (start.Instance is null ? null : Wrappers.Conversions(start.Instance))
         {
             case IObjectCreationOperation creation:
                 return !SignalsTheBody(creation.Arguments);
@@ -193,7 +193,7 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
                 foreach (var assigned in assignments)
                 {
                     // Only threads and timers made in this body; one from elsewhere may be managed elsewhere.
-                    if (assigned is null || Unwrap(assigned) is not IObjectCreationOperation creation || SignalsTheBody(creation.Arguments))
+                    if (assigned is null || Wrappers.Conversions(assigned) is not IObjectCreationOperation creation || SignalsTheBody(creation.Arguments))
                     {
                         return false;
                     }
@@ -267,7 +267,7 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
 
     public bool IsInfinite(IOperation value)
     {
-        var constant = value.ConstantValue.HasValue ? value.ConstantValue : Unwrap(value).ConstantValue;
+        var constant = value.ConstantValue.HasValue ? value.ConstantValue : Wrappers.Conversions(value).ConstantValue;
         if (constant.HasValue)
         {
             return constant.Value switch
@@ -279,7 +279,7 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
             };
         }
 
-        return Unwrap(value) is IFieldReferenceOperation { Field: { Name: "InfiniteTimeSpan" } field } && field.ContainingType.IsType(signals.Timeout);
+        return Wrappers.Conversions(value) is IFieldReferenceOperation { Field: { Name: "InfiniteTimeSpan" } field } && field.ContainingType.IsType(signals.Timeout);
     }
 
     /// <summary><c>Task.FromResult</c> and its siblings: already complete, nothing runs on.</summary>
@@ -293,7 +293,7 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
         while (invocation.TargetMethod.Name == "ConfigureAwait"
             && (symbols.IsTask(invocation.TargetMethod.ContainingType) || symbols.IsValueTask(invocation.TargetMethod.ContainingType))
             && invocation.Instance is { } instance
-            && Unwrap(instance) is IInvocationOperation inner)
+            && Wrappers.Conversions(instance) is IInvocationOperation inner)
         {
             invocation = inner;
         }
@@ -340,7 +340,7 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
     }
 
     private static bool IsNull(IOperation operation) =>
-        Unwrap(operation).ConstantValue is { HasValue: true, Value: null } || operation.ConstantValue is { HasValue: true, Value: null };
+        Wrappers.Conversions(operation).ConstantValue is { HasValue: true, Value: null } || operation.ConstantValue is { HasValue: true, Value: null };
 
     private static bool IsNullPattern(IPatternOperation pattern) => pattern switch
     {
@@ -390,16 +390,6 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
         return false;
     }
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
-
     /// <summary>
     /// What an async void lambda or anonymous method is given to: the method or type that receives it as an argument,
     /// or else the delegate type it is converted to.
@@ -443,7 +433,7 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
     {
         if (invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
         {
-            switch (invocation.Instance is null ? null : Unwrap(invocation.Instance))
+            switch (invocation.Instance is null ? null : Wrappers.Conversions(invocation.Instance))
             {
                 case ILocalReferenceOperation local:
                     return local.Local.Name;
