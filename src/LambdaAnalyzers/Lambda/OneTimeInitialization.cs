@@ -22,9 +22,10 @@ internal sealed class OneTimeInitialization
 
     public OneTimeInitialization(Compilation compilation)
     {
-        _lazy = compilation.GetTypeByMetadataName("System.Lazy`1");
-        _lazyInitializer = compilation.GetTypeByMetadataName("System.Threading.LazyInitializer");
-        _interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
+        var types = KnownTypes.Get(compilation);
+        _lazy = types.Find(KnownTypeNames.SystemLazy1);
+        _lazyInitializer = types.Find(KnownTypeNames.SystemThreadingLazyInitializer);
+        _interlocked = types.Find(KnownTypeNames.SystemThreadingInterlocked);
     }
 
     /// <summary>
