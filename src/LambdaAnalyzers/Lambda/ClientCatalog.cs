@@ -126,7 +126,7 @@ internal sealed class ClientCatalog
             return false;
         }
 
-        foreach (var operation in root.Descendants())
+        foreach (var operation in TreeWalk.Descendants(root))
         {
             if (operation is IArgumentOperation argument
                 && Unwrap(argument.Value) is ILocalReferenceOperation local
