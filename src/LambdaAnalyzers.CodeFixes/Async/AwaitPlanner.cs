@@ -30,7 +30,7 @@ internal static class AwaitPlanner
         if (FindFunction(node) is not { } function
             || IsUnsafeContext(node)
             || HasByReferenceParameters(function)
-            || semanticModel.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task") is not { } taskType)
+            || KnownTypes.Get(semanticModel.Compilation).Find(KnownTypeNames.SystemThreadingTasksTask) is not { } taskType)
         {
             return null;
         }

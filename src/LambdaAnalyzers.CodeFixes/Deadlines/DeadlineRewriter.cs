@@ -167,7 +167,7 @@ internal static class DeadlineRewriter
     /// <summary><c>using var cts = new CancellationTokenSource(DeadlineFrom(context.RemainingTime));</c></summary>
     private static StatementSyntax CreateSource(string name, string contextName, SyntaxGenerator generator, Compilation compilation)
     {
-        var sourceType = compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource")!;
+        var sourceType = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemThreadingCancellationTokenSource)!;
         var deadline = SyntaxFactory.InvocationExpression(
             SyntaxFactory.IdentifierName(DeadlinePlanner.HelperName),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
@@ -209,9 +209,10 @@ internal static class DeadlineRewriter
 
     private static BlockSyntax ToBlock(ExpressionSyntax expression, StatementSyntax statement, IMethodSymbol method, Compilation compilation)
     {
+        var types = KnownTypes.Get(compilation);
         var returnsValue = !method.ReturnsVoid && method.ReturnType is INamedTypeSymbol { IsGenericType: true } returnType
-            && (SymbolEqualityComparer.Default.Equals(returnType.OriginalDefinition, compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1"))
-                || SymbolEqualityComparer.Default.Equals(returnType.OriginalDefinition, compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1")));
+            && (SymbolEqualityComparer.Default.Equals(returnType.OriginalDefinition, types.Find(KnownTypeNames.SystemThreadingTasksTask1))
+                || SymbolEqualityComparer.Default.Equals(returnType.OriginalDefinition, types.Find(KnownTypeNames.SystemThreadingTasksValueTask1)));
         var body = expression.WithoutTrivia();
         StatementSyntax last = returnsValue ? SyntaxFactory.ReturnStatement(body) : SyntaxFactory.ExpressionStatement(body);
         return SyntaxFactory.Block(statement, last).WithAdditionalAnnotations(Formatter.Annotation);
@@ -268,7 +269,7 @@ internal static class DeadlineRewriter
     /// <summary>An existing <c>static TimeSpan DeadlineFrom(TimeSpan)</c>, the fixer's own helper from an earlier fix.</summary>
     private static IMethodSymbol? FindHelper(ImmutableArray<ISymbol> candidates, Compilation compilation)
     {
-        var timeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        var timeSpan = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemTimeSpan);
         foreach (var candidate in candidates)
         {
             if (candidate is IMethodSymbol { IsStatic: true, Parameters.Length: 1 } method
@@ -284,8 +285,9 @@ internal static class DeadlineRewriter
 
     private static void AddHelper(DocumentEditor editor, SyntaxNode owner, int margin, SyntaxGenerator generator, Compilation compilation)
     {
-        var timeSpan = generator.TypeExpression(compilation.GetTypeByMetadataName("System.TimeSpan")!);
-        var timeout = generator.TypeExpression(compilation.GetTypeByMetadataName("System.Threading.Timeout")!);
+        var types = KnownTypes.Get(compilation);
+        var timeSpan = generator.TypeExpression(types.Find(KnownTypeNames.SystemTimeSpan)!);
+        var timeout = generator.TypeExpression(types.Find(KnownTypeNames.SystemThreadingTimeout)!);
         var remaining = generator.IdentifierName("remainingTime");
         var deadline = generator.IdentifierName("deadline");
         SyntaxNode FromMilliseconds(SyntaxNode value) =>

@@ -3,6 +3,7 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using LambdaAnalyzers.Async;
+using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -174,7 +175,7 @@ public sealed class BlockingWaitFixer : CodeFixProvider
     {
         if (node is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } invocation
             || semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "Sleep", IsStatic: true }
-            || semanticModel.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task") is not { } taskType)
+            || KnownTypes.Get(semanticModel.Compilation).Find(KnownTypeNames.SystemThreadingTasksTask) is not { } taskType)
         {
             return default;
         }

@@ -4,6 +4,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -118,7 +119,7 @@ public sealed class HandlerNotAwaitableFixer : CodeFixProvider
             || GetReturnType(declaration) is not PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword } returnType
             || semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol { IsAsync: true, ReturnsVoid: true } method
             || !HasPrivateSignature(method)
-            || semanticModel.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task") is not { } task)
+            || KnownTypes.Get(semanticModel.Compilation).Find(KnownTypeNames.SystemThreadingTasksTask) is not { } task)
         {
             return null;
         }
@@ -202,9 +203,10 @@ public sealed class HandlerNotAwaitableFixer : CodeFixProvider
         }
 
         // The new name must bind to System.Threading.Tasks.Task(<T>), not to a type of the user's that is also named Task.
+        var types = KnownTypes.Get(semanticModel.Compilation);
         var expected = valueTask.IsGenericType
-            ? semanticModel.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1")?.Construct(valueTask.TypeArguments.ToArray())
-            : semanticModel.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+            ? types.Find(KnownTypeNames.SystemThreadingTasksTask1)?.Construct(valueTask.TypeArguments.ToArray())
+            : types.Find(KnownTypeNames.SystemThreadingTasksTask);
         var bound = semanticModel.GetSpeculativeTypeInfo(returnType.SpanStart, replacement, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
         if (expected is null || !SymbolEqualityComparer.Default.Equals(bound, expected))
         {
@@ -238,7 +240,7 @@ public sealed class HandlerNotAwaitableFixer : CodeFixProvider
     /// <summary><c>[AsyncMethodBuilder(...)]</c> on the method itself names a builder of the value task type.</summary>
     private static bool HasAsyncMethodBuilder(IMethodSymbol method, Compilation compilation)
     {
-        var builderAttribute = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.AsyncMethodBuilderAttribute");
+        var builderAttribute = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemRuntimeCompilerServicesAsyncMethodBuilderAttribute);
         foreach (var attribute in method.GetAttributes())
         {
             if (attribute.AttributeClass is null || attribute.AttributeClass.TypeKind == TypeKind.Error
@@ -262,8 +264,8 @@ public sealed class HandlerNotAwaitableFixer : CodeFixProvider
             || declarator.Parent.Parent is not LocalDeclarationStatementSyntax
             || semanticModel.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol { Type: INamedTypeSymbol action }
             || !IsSystemAction(action, semanticModel.Compilation)
-            || semanticModel.Compilation.GetTypeByMetadataName("System.Func`" + (action.Arity + 1)) is not { } funcDefinition
-            || semanticModel.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task") is not { } task)
+            || KnownTypes.Get(semanticModel.Compilation).Find(KnownTypeNames.WithArity(KnownTypeNames.SystemFunc, action.Arity + 1)) is not { } funcDefinition
+            || KnownTypes.Get(semanticModel.Compilation).Find(KnownTypeNames.SystemThreadingTasksTask) is not { } task)
         {
             return null;
         }
@@ -292,7 +294,7 @@ public sealed class HandlerNotAwaitableFixer : CodeFixProvider
     private static bool IsSystemAction(INamedTypeSymbol type, Compilation compilation) =>
         SymbolEqualityComparer.Default.Equals(
             type.OriginalDefinition,
-            compilation.GetTypeByMetadataName(type.Arity == 0 ? "System.Action" : "System.Action`" + type.Arity));
+            KnownTypes.Get(compilation).Find(KnownTypeNames.WithArity(KnownTypeNames.SystemAction, type.Arity)));
 
     /// <summary><c>Action</c> to <c>Func&lt;Task&gt;</c>, <c>Action&lt;A, B&gt;</c> to <c>Func&lt;A, B, Task&gt;</c>, qualified or not; or null.</summary>
     private static TypeSyntax? ReplaceActionName(TypeSyntax type, TypeSyntax task)

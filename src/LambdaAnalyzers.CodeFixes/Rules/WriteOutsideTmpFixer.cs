@@ -82,7 +82,7 @@ public sealed class WriteOutsideTmpFixer : CodeFixProvider
             || !diagnostic.Properties.TryGetValue(WriteOutsideTmpAnalyzer.FixProperty, out var fix)
             || !diagnostic.Properties.TryGetValue(WriteOutsideTmpAnalyzer.RelativePartProperty, out var relative)
             || relative is null
-            || semanticModel.Compilation.GetTypeByMetadataName("System.IO.Path") is null
+            || KnownTypes.Get(semanticModel.Compilation).Find(KnownTypeNames.SystemIOPath) is null
             || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax site)
         {
             return null;

@@ -25,7 +25,7 @@ internal sealed class AccessPaths
         _members = members;
         foreach (var block in blocks)
         {
-            foreach (var operation in block.DescendantsAndSelf())
+            foreach (var operation in TreeWalk.DescendantsAndSelf(block))
             {
                 switch (operation)
                 {

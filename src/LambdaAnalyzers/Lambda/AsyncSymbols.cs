@@ -10,23 +10,24 @@ internal sealed class AsyncSymbols
 {
     public AsyncSymbols(Compilation compilation)
     {
-        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-        ConfiguredTaskAwaitable = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable");
-        ConfiguredTaskAwaitableOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1");
-        ConfiguredValueTaskAwaitable = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable");
-        ConfiguredValueTaskAwaitableOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1");
-        AsyncMethodBuilderAttribute = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.AsyncMethodBuilderAttribute");
-        AsyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
-        TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
-        TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
-        Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
-        Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
-        ThreadPool = compilation.GetTypeByMetadataName("System.Threading.ThreadPool");
-        ThreadingTimer = compilation.GetTypeByMetadataName("System.Threading.Timer");
-        TimersTimer = compilation.GetTypeByMetadataName("System.Timers.Timer");
+        var types = KnownTypes.Get(compilation);
+        Task = types.Find(KnownTypeNames.SystemThreadingTasksTask);
+        TaskOfT = types.Find(KnownTypeNames.SystemThreadingTasksTask1);
+        ValueTask = types.Find(KnownTypeNames.SystemThreadingTasksValueTask);
+        ValueTaskOfT = types.Find(KnownTypeNames.SystemThreadingTasksValueTask1);
+        ConfiguredTaskAwaitable = types.Find(KnownTypeNames.SystemRuntimeCompilerServicesConfiguredTaskAwaitable);
+        ConfiguredTaskAwaitableOfT = types.Find(KnownTypeNames.SystemRuntimeCompilerServicesConfiguredTaskAwaitable1);
+        ConfiguredValueTaskAwaitable = types.Find(KnownTypeNames.SystemRuntimeCompilerServicesConfiguredValueTaskAwaitable);
+        ConfiguredValueTaskAwaitableOfT = types.Find(KnownTypeNames.SystemRuntimeCompilerServicesConfiguredValueTaskAwaitable1);
+        AsyncMethodBuilderAttribute = types.Find(KnownTypeNames.SystemRuntimeCompilerServicesAsyncMethodBuilderAttribute);
+        AsyncEnumerableOfT = types.Find(KnownTypeNames.SystemCollectionsGenericIAsyncEnumerable1);
+        TaskFactory = types.Find(KnownTypeNames.SystemThreadingTasksTaskFactory);
+        TaskFactoryOfT = types.Find(KnownTypeNames.SystemThreadingTasksTaskFactory1);
+        Parallel = types.Find(KnownTypeNames.SystemThreadingTasksParallel);
+        Thread = types.Find(KnownTypeNames.SystemThreadingThread);
+        ThreadPool = types.Find(KnownTypeNames.SystemThreadingThreadPool);
+        ThreadingTimer = types.Find(KnownTypeNames.SystemThreadingTimer);
+        TimersTimer = types.Find(KnownTypeNames.SystemTimersTimer);
     }
 
     public INamedTypeSymbol? Task { get; }

@@ -28,24 +28,25 @@ internal sealed class ClientCatalog
     public ClientCatalog(Compilation compilation)
     {
         _compilation = compilation;
-        _amazonServiceClient = SymbolLookup.GetType(compilation, "Amazon.Runtime.AmazonServiceClient", "AWSSDK.Core");
-        _dynamoDbContext = SymbolLookup.GetType(compilation, "Amazon.DynamoDBv2.DataModel.DynamoDBContext", "AWSSDK.DynamoDBv2");
-        _transferUtility = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.TransferUtility", "AWSSDK.S3");
-        _amazonS3 = SymbolLookup.GetType(compilation, "Amazon.S3.IAmazonS3", "AWSSDK.S3");
-        _mongoClient = SymbolLookup.GetType(compilation, "MongoDB.Driver.MongoClient", "MongoDB.Driver");
-        HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
-        HttpMessageHandler = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageHandler");
-        SocketsHttpHandler = compilation.GetTypeByMetadataName("System.Net.Http.SocketsHttpHandler");
-        HttpClientHandler = compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler");
-        _task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        var types = KnownTypes.Get(compilation);
+        _amazonServiceClient = types.Find(KnownTypeNames.AmazonRuntimeAmazonServiceClient, KnownTypeNames.AwsSdkCoreAssemblyName);
+        _dynamoDbContext = types.Find(KnownTypeNames.AmazonDynamoDBv2DataModelDynamoDBContext, KnownTypeNames.AwsSdkDynamoDBv2AssemblyName);
+        _transferUtility = types.Find(KnownTypeNames.AmazonS3TransferTransferUtility, KnownTypeNames.AwsSdkS3AssemblyName);
+        _amazonS3 = types.Find(KnownTypeNames.AmazonS3IAmazonS3, KnownTypeNames.AwsSdkS3AssemblyName);
+        _mongoClient = types.Find(KnownTypeNames.MongoDBDriverMongoClient, KnownTypeNames.MongoDBDriverAssemblyName);
+        HttpClient = types.Find(KnownTypeNames.SystemNetHttpHttpClient);
+        HttpMessageHandler = types.Find(KnownTypeNames.SystemNetHttpHttpMessageHandler);
+        SocketsHttpHandler = types.Find(KnownTypeNames.SystemNetHttpSocketsHttpHandler);
+        HttpClientHandler = types.Find(KnownTypeNames.SystemNetHttpHttpClientHandler);
+        _task = types.Find(KnownTypeNames.SystemThreadingTasksTask1);
+        _valueTask = types.Find(KnownTypeNames.SystemThreadingTasksValueTask1);
 
-        AddFactories(SymbolLookup.GetType(compilation, "Amazon.DynamoDBv2.DataModel.DynamoDBContextBuilder", "AWSSDK.DynamoDBv2"), "Build", _dynamoDbContext);
-        AddFactories(SymbolLookup.GetType(compilation, "Amazon.DynamoDBv2.DataModel.IDynamoDBContextBuilder", "AWSSDK.DynamoDBv2"), "Build", _dynamoDbContext);
-        AddFactories(SymbolLookup.GetType(compilation, "StackExchange.Redis.ConnectionMultiplexer", "StackExchange.Redis"), "Connect", null);
-        AddFactories(SymbolLookup.GetType(compilation, "StackExchange.Redis.ConnectionMultiplexer", "StackExchange.Redis"), "ConnectAsync", null);
-        AddFactories(SymbolLookup.GetType(compilation, "Npgsql.NpgsqlDataSource", "Npgsql"), "Create", null);
-        AddFactories(SymbolLookup.GetType(compilation, "Grpc.Net.Client.GrpcChannel", "Grpc.Net.Client"), "ForAddress", null);
+        AddFactories(types.Find(KnownTypeNames.AmazonDynamoDBv2DataModelDynamoDBContextBuilder, KnownTypeNames.AwsSdkDynamoDBv2AssemblyName), "Build", _dynamoDbContext);
+        AddFactories(types.Find(KnownTypeNames.AmazonDynamoDBv2DataModelIDynamoDBContextBuilder, KnownTypeNames.AwsSdkDynamoDBv2AssemblyName), "Build", _dynamoDbContext);
+        AddFactories(types.Find(KnownTypeNames.StackExchangeRedisConnectionMultiplexer, KnownTypeNames.StackExchangeRedisAssemblyName), "Connect", null);
+        AddFactories(types.Find(KnownTypeNames.StackExchangeRedisConnectionMultiplexer, KnownTypeNames.StackExchangeRedisAssemblyName), "ConnectAsync", null);
+        AddFactories(types.Find(KnownTypeNames.NpgsqlNpgsqlDataSource, KnownTypeNames.NpgsqlAssemblyName), "Create", null);
+        AddFactories(types.Find(KnownTypeNames.GrpcNetClientGrpcChannel, KnownTypeNames.GrpcNetClientAssemblyName), "ForAddress", null);
     }
 
     public INamedTypeSymbol? HttpClient { get; }
@@ -125,7 +126,7 @@ internal sealed class ClientCatalog
             return false;
         }
 
-        foreach (var operation in root.Descendants())
+        foreach (var operation in TreeWalk.Descendants(root))
         {
             if (operation is IArgumentOperation argument
                 && Wrappers.Conversions(argument.Value) is ILocalReferenceOperation local

@@ -20,7 +20,7 @@ internal sealed class FileCleanup(FileSystemModel files, InvocationScope scope)
     public bool IsCleanedUp(IOperation root, FileIdentity file)
     {
         var folders = file.Value is { } value ? FoldersOf(value) : ImmutableArray<IOperation>.Empty;
-        foreach (var operation in root.Descendants())
+        foreach (var operation in TreeWalk.Descendants(root))
         {
             switch (operation)
             {

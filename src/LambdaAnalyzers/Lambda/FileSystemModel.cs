@@ -21,31 +21,32 @@ internal sealed class FileSystemModel
 
     private FileSystemModel(Compilation compilation)
     {
-        File = compilation.GetTypeByMetadataName("System.IO.File");
-        FileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
-        Directory = compilation.GetTypeByMetadataName("System.IO.Directory");
-        DirectoryInfo = compilation.GetTypeByMetadataName("System.IO.DirectoryInfo");
-        FileStream = compilation.GetTypeByMetadataName("System.IO.FileStream");
-        StreamWriter = compilation.GetTypeByMetadataName("System.IO.StreamWriter");
-        Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
-        Path = compilation.GetTypeByMetadataName("System.IO.Path");
-        FileOptions = compilation.GetTypeByMetadataName("System.IO.FileOptions");
-        ZipFile = compilation.GetTypeByMetadataName("System.IO.Compression.ZipFile");
-        ZipFileExtensions = compilation.GetTypeByMetadataName("System.IO.Compression.ZipFileExtensions");
-        AppContext = compilation.GetTypeByMetadataName("System.AppContext");
-        AppDomain = compilation.GetTypeByMetadataName("System.AppDomain");
-        Environment = compilation.GetTypeByMetadataName("System.Environment");
-        Assembly = compilation.GetTypeByMetadataName("System.Reflection.Assembly");
-        Guid = compilation.GetTypeByMetadataName("System.Guid");
-        DateTime = compilation.GetTypeByMetadataName("System.DateTime");
-        DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+        var types = KnownTypes.Get(compilation);
+        File = types.Find(KnownTypeNames.SystemIOFile);
+        FileInfo = types.Find(KnownTypeNames.SystemIOFileInfo);
+        Directory = types.Find(KnownTypeNames.SystemIODirectory);
+        DirectoryInfo = types.Find(KnownTypeNames.SystemIODirectoryInfo);
+        FileStream = types.Find(KnownTypeNames.SystemIOFileStream);
+        StreamWriter = types.Find(KnownTypeNames.SystemIOStreamWriter);
+        Stream = types.Find(KnownTypeNames.SystemIOStream);
+        Path = types.Find(KnownTypeNames.SystemIOPath);
+        FileOptions = types.Find(KnownTypeNames.SystemIOFileOptions);
+        ZipFile = types.Find(KnownTypeNames.SystemIOCompressionZipFile);
+        ZipFileExtensions = types.Find(KnownTypeNames.SystemIOCompressionZipFileExtensions);
+        AppContext = types.Find(KnownTypeNames.SystemAppContext);
+        AppDomain = types.Find(KnownTypeNames.SystemAppDomain);
+        Environment = types.Find(KnownTypeNames.SystemEnvironment);
+        Assembly = types.Find(KnownTypeNames.SystemReflectionAssembly);
+        Guid = types.Find(KnownTypeNames.SystemGuid);
+        DateTime = types.Find(KnownTypeNames.SystemDateTime);
+        DateTimeOffset = types.Find(KnownTypeNames.SystemDateTimeOffset);
 
-        const string s3 = "AWSSDK.S3";
-        TransferUtility = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.TransferUtility", s3);
-        ITransferUtility = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.ITransferUtility", s3);
-        DownloadRequest = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.TransferUtilityDownloadRequest", s3);
-        DownloadDirectoryRequest = SymbolLookup.GetType(compilation, "Amazon.S3.Transfer.TransferUtilityDownloadDirectoryRequest", s3);
-        GetObjectResponse = SymbolLookup.GetType(compilation, "Amazon.S3.Model.GetObjectResponse", s3);
+        const string s3 = KnownTypeNames.AwsSdkS3AssemblyName;
+        TransferUtility = types.Find(KnownTypeNames.AmazonS3TransferTransferUtility, s3);
+        ITransferUtility = types.Find(KnownTypeNames.AmazonS3TransferITransferUtility, s3);
+        DownloadRequest = types.Find(KnownTypeNames.AmazonS3TransferTransferUtilityDownloadRequest, s3);
+        DownloadDirectoryRequest = types.Find(KnownTypeNames.AmazonS3TransferTransferUtilityDownloadDirectoryRequest, s3);
+        GetObjectResponse = types.Find(KnownTypeNames.AmazonS3ModelGetObjectResponse, s3);
     }
 
     public INamedTypeSymbol? File { get; }

@@ -117,7 +117,7 @@ internal static class HandlerDiscovery
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
-            foreach (var child in operation.ChildOperations)
+            foreach (var child in TreeWalk.Children(operation))
             {
                 if (child is not null)
                 {
@@ -184,7 +184,7 @@ internal static class HandlerDiscovery
         // Local functions of the same body that a handler calls run per invocation too.
         for (var i = 0; i < roots.Count; i++)
         {
-            foreach (var operation in roots[i].Descendants())
+            foreach (var operation in TreeWalk.Descendants(roots[i]))
             {
                 if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } call
                     && localFunctions.TryGetValue(call.TargetMethod.OriginalDefinition, out var callee)

@@ -128,7 +128,7 @@ internal sealed class InvocationScope
 
     private bool DependsOnInvocation(IOperation value, bool unknownDepends, int depth, HashSet<ILocalSymbol>? visiting)
     {
-        foreach (var operation in value.DescendantsAndSelf())
+        foreach (var operation in TreeWalk.DescendantsAndSelf(value))
         {
             switch (operation)
             {

@@ -28,6 +28,7 @@ internal sealed class LambdaModel
     private LambdaModel(Compilation compilation, LambdaSymbols symbols)
     {
         Compilation = compilation;
+        Types = KnownTypes.Get(compilation);
         Symbols = symbols;
         Handlers = new HandlerCatalog(compilation, symbols, ModelSources.ExtraEntries(compilation.AssemblyName));
         _regionSources = ImmutableArray.Create<IRegionSource>(new HandlerBodyRegionSource(symbols), new NestedHandlerRegionSource(symbols))
@@ -40,6 +41,9 @@ internal sealed class LambdaModel
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>Every type the package knows by name, looked up once for this compilation.</summary>
+    public KnownTypes Types { get; }
 
     public LambdaSymbols Symbols { get; }
 

@@ -6,16 +6,16 @@ namespace LambdaAnalyzers.Lambda;
 /// <summary>The Amazon.Lambda.* symbols the model needs, resolved once per compilation.</summary>
 internal sealed class LambdaSymbols
 {
-    private LambdaSymbols(Compilation compilation, INamedTypeSymbol lambdaContext)
+    private LambdaSymbols(KnownTypes types, INamedTypeSymbol lambdaContext)
     {
         LambdaContext = lambdaContext;
-        LambdaFunctionAttribute = SymbolLookup.GetType(compilation, "Amazon.Lambda.Annotations.LambdaFunctionAttribute", "Amazon.Lambda.Annotations");
+        LambdaFunctionAttribute = types.Find(KnownTypeNames.AmazonLambdaAnnotationsLambdaFunctionAttribute, KnownTypeNames.AmazonLambdaAnnotationsAssemblyName);
 
-        const string runtimeSupport = "Amazon.Lambda.RuntimeSupport";
-        var bootstrapBuilder = SymbolLookup.GetType(compilation, "Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder", runtimeSupport);
-        var handlerWrapper = SymbolLookup.GetType(compilation, "Amazon.Lambda.RuntimeSupport.HandlerWrapper", runtimeSupport);
-        var bootstrap = SymbolLookup.GetType(compilation, "Amazon.Lambda.RuntimeSupport.LambdaBootstrap", runtimeSupport);
-        BootstrapInitializer = SymbolLookup.GetType(compilation, "Amazon.Lambda.RuntimeSupport.LambdaBootstrapInitializer", runtimeSupport);
+        const string runtimeSupport = KnownTypeNames.AmazonLambdaRuntimeSupportAssemblyName;
+        var bootstrapBuilder = types.Find(KnownTypeNames.AmazonLambdaRuntimeSupportLambdaBootstrapBuilder, runtimeSupport);
+        var handlerWrapper = types.Find(KnownTypeNames.AmazonLambdaRuntimeSupportHandlerWrapper, runtimeSupport);
+        var bootstrap = types.Find(KnownTypeNames.AmazonLambdaRuntimeSupportLambdaBootstrap, runtimeSupport);
+        BootstrapInitializer = types.Find(KnownTypeNames.AmazonLambdaRuntimeSupportLambdaBootstrapInitializer, runtimeSupport);
 
         var registrations = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
         AddMethods(registrations, bootstrapBuilder, "Create", isStatic: true);
@@ -28,7 +28,7 @@ internal sealed class LambdaSymbols
         BootstrapRegistrations = registrations.ToImmutable();
 
         var snapshots = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
-        var snapshotRestore = SymbolLookup.GetType(compilation, "Amazon.Lambda.Core.SnapshotRestore", "Amazon.Lambda.Core");
+        var snapshotRestore = types.Find(KnownTypeNames.AmazonLambdaCoreSnapshotRestore, KnownTypeNames.AmazonLambdaCoreAssemblyName);
         AddMethods(snapshots, snapshotRestore, "RegisterBeforeSnapshot", isStatic: true);
         AddMethods(snapshots, snapshotRestore, "RegisterAfterRestore", isStatic: true);
         SnapshotRegistrations = snapshots.ToImmutable();
@@ -57,8 +57,9 @@ internal sealed class LambdaSymbols
 
     public static LambdaSymbols? TryCreate(Compilation compilation)
     {
-        var lambdaContext = SymbolLookup.GetType(compilation, "Amazon.Lambda.Core.ILambdaContext", "Amazon.Lambda.Core");
-        return lambdaContext is null ? null : new LambdaSymbols(compilation, lambdaContext);
+        var types = KnownTypes.Get(compilation);
+        var lambdaContext = types.Find(KnownTypeNames.AmazonLambdaCoreILambdaContext, KnownTypeNames.AmazonLambdaCoreAssemblyName);
+        return lambdaContext is null ? null : new LambdaSymbols(types, lambdaContext);
     }
 
     private static void AddMethods(ImmutableHashSet<IMethodSymbol>.Builder builder, INamedTypeSymbol? type, string name, bool isStatic)

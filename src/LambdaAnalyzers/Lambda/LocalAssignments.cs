@@ -31,7 +31,7 @@ internal sealed class LocalAssignments
     {
         foreach (var block in blocks)
         {
-            foreach (var operation in block.DescendantsAndSelf())
+            foreach (var operation in TreeWalk.DescendantsAndSelf(block))
             {
                 Collect(operation);
             }
@@ -83,7 +83,7 @@ internal sealed class LocalAssignments
                 break;
 
             case IDeconstructionAssignmentOperation deconstruction:
-                foreach (var part in deconstruction.Target.DescendantsAndSelf())
+                foreach (var part in TreeWalk.DescendantsAndSelf(deconstruction.Target))
                 {
                     if (part is ILocalReferenceOperation local)
                     {
@@ -102,7 +102,7 @@ internal sealed class LocalAssignments
                 break;
 
             case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument:
-                foreach (var part in argument.Value.DescendantsAndSelf())
+                foreach (var part in TreeWalk.DescendantsAndSelf(argument.Value))
                 {
                     if (part is ILocalReferenceOperation local)
                     {

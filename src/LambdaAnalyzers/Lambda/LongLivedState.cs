@@ -26,15 +26,16 @@ internal sealed class LongLivedState
         _compilation = compilation;
         Handlers = handlers;
         _assembly = compilation.Assembly;
-        ThreadStatic = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
-        _interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
-        _lazyInitializer = compilation.GetTypeByMetadataName("System.Threading.LazyInitializer");
+        var types = KnownTypes.Get(compilation);
+        ThreadStatic = types.Find(KnownTypeNames.SystemThreadStaticAttribute);
+        _interlocked = types.Find(KnownTypeNames.SystemThreadingInterlocked);
+        _lazyInitializer = types.Find(KnownTypeNames.SystemThreadingLazyInitializer);
         _enumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
         _dictionaries = ImmutableArray.CreateRange(new[]
         {
-            compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2"),
-            compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2"),
-            compilation.GetTypeByMetadataName("System.Collections.IDictionary"),
+            types.Find(KnownTypeNames.SystemCollectionsGenericIDictionary2),
+            types.Find(KnownTypeNames.SystemCollectionsGenericIReadOnlyDictionary2),
+            types.Find(KnownTypeNames.SystemCollectionsIDictionary),
         });
     }
 

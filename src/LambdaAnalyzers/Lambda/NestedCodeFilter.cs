@@ -60,7 +60,7 @@ internal static class NestedCodeFilter
             }
         }
 
-        foreach (var node in syntax.DescendantNodes(static node => node is not ExpressionSyntax))
+        foreach (var node in TreeWalk.DescendantNodes(syntax, static node => node is not ExpressionSyntax))
         {
             if (node is LocalFunctionStatementSyntax)
             {

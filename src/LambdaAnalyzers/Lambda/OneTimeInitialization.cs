@@ -22,9 +22,10 @@ internal sealed class OneTimeInitialization
 
     public OneTimeInitialization(Compilation compilation)
     {
-        _lazy = compilation.GetTypeByMetadataName("System.Lazy`1");
-        _lazyInitializer = compilation.GetTypeByMetadataName("System.Threading.LazyInitializer");
-        _interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
+        var types = KnownTypes.Get(compilation);
+        _lazy = types.Find(KnownTypeNames.SystemLazy1);
+        _lazyInitializer = types.Find(KnownTypeNames.SystemThreadingLazyInitializer);
+        _interlocked = types.Find(KnownTypeNames.SystemThreadingInterlocked);
     }
 
     /// <summary>
@@ -162,7 +163,7 @@ internal sealed class OneTimeInitialization
             return false;
         }
 
-        foreach (var read in conditional.Condition.DescendantsAndSelf())
+        foreach (var read in TreeWalk.DescendantsAndSelf(conditional.Condition))
         {
             if (IsLongLivedMember(read, out var member) && Writes(branch, member!))
             {
@@ -175,7 +176,7 @@ internal sealed class OneTimeInitialization
 
     private static bool Writes(IOperation body, ISymbol member)
     {
-        foreach (var operation in body.DescendantsAndSelf())
+        foreach (var operation in TreeWalk.DescendantsAndSelf(body))
         {
             var target = operation switch
             {
@@ -229,7 +230,7 @@ internal sealed class OneTimeInitialization
             top = top.Parent;
         }
 
-        foreach (var operation in top.Descendants())
+        foreach (var operation in TreeWalk.Descendants(top))
         {
             switch (operation)
             {
@@ -275,7 +276,7 @@ internal sealed class OneTimeInitialization
 
     private static bool TestsForNull(IOperation condition, ISymbol member)
     {
-        foreach (var operation in condition.DescendantsAndSelf())
+        foreach (var operation in TreeWalk.DescendantsAndSelf(condition))
         {
             switch (operation)
             {

@@ -99,7 +99,7 @@ internal sealed class PollingLoop
             return false;
         }
 
-        foreach (var operation in condition.DescendantsAndSelf())
+        foreach (var operation in TreeWalk.DescendantsAndSelf(condition))
         {
             if (operation is IBinaryOperation
                 {
@@ -117,7 +117,7 @@ internal sealed class PollingLoop
 
     private static bool IsCounter(IOperation operand, HashSet<ISymbol> counters)
     {
-        foreach (var operation in operand.DescendantsAndSelf())
+        foreach (var operation in TreeWalk.DescendantsAndSelf(operand))
         {
             if (AccessPath.VariableOf(operation, withIndexers: true) is { } variable && counters.Contains(variable))
             {
@@ -156,7 +156,7 @@ internal sealed class PollingLoop
                 }
 
                 VisitOne(operation);
-                foreach (var child in operation.ChildOperations)
+                foreach (var child in TreeWalk.Children(operation))
                 {
                     pending.Push(child);
                 }
@@ -235,7 +235,7 @@ internal sealed class PollingLoop
 
         private bool HasTimeValue(IOperation operand)
         {
-            foreach (var operation in operand.DescendantsAndSelf())
+            foreach (var operation in TreeWalk.DescendantsAndSelf(operand))
             {
                 if (operation.Type is { } type && (type.IsType(symbols.DateTime) || type.IsType(symbols.DateTimeOffset)))
                 {

@@ -14,16 +14,18 @@ internal sealed class SignalSymbols
 
     public SignalSymbols(Compilation compilation)
     {
-        Timeout = compilation.GetTypeByMetadataName("System.Threading.Timeout");
-        _waitHandle = compilation.GetTypeByMetadataName("System.Threading.WaitHandle");
+        var types = KnownTypes.Get(compilation);
+        Timeout = types.Find(KnownTypeNames.SystemThreadingTimeout);
+        _waitHandle = types.Find(KnownTypeNames.SystemThreadingWaitHandle);
         var exact = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
         foreach (var name in new[]
         {
-            "System.Threading.Tasks.TaskCompletionSource", "System.Threading.Tasks.TaskCompletionSource`1", "System.Threading.CountdownEvent",
-            "System.Threading.ManualResetEventSlim", "System.Threading.SemaphoreSlim", "System.Threading.Barrier",
+            KnownTypeNames.SystemThreadingTasksTaskCompletionSource, KnownTypeNames.SystemThreadingTasksTaskCompletionSource1,
+            KnownTypeNames.SystemThreadingCountdownEvent, KnownTypeNames.SystemThreadingManualResetEventSlim,
+            KnownTypeNames.SystemThreadingSemaphoreSlim, KnownTypeNames.SystemThreadingBarrier,
         })
         {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
+            if (types.Find(name) is { } type)
             {
                 exact.Add(type);
             }

@@ -47,7 +47,7 @@ internal static class SnapStartCallbacks
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
-            foreach (var child in operation.ChildOperations)
+            foreach (var child in TreeWalk.Children(operation))
             {
                 pending.Push(child);
             }

@@ -167,7 +167,7 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
 
     private bool ReadsHolder(IOperation condition, StateHolder holder)
     {
-        foreach (var operation in condition.DescendantsAndSelf())
+        foreach (var operation in TreeWalk.DescendantsAndSelf(condition))
         {
             var read = operation is ILocalReferenceOperation local && scope.Locals.GetSingleAssignment(local.Local) is { } initializer
                 ? Unwrap(initializer)
@@ -195,7 +195,7 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
 
         // Before the write, or in its own value (d[k] = d[k] + 1); the written indexer itself is not a lookup.
         var writeEnd = write.Syntax.Span.End;
-        foreach (var operation in root.Descendants())
+        foreach (var operation in TreeWalk.Descendants(root))
         {
             if (operation.Syntax.SpanStart >= writeEnd)
             {

@@ -35,7 +35,7 @@ internal sealed class TaskCompletion
         var comparisons = new List<IBinaryOperation>();
         foreach (var block in blocks)
         {
-            foreach (var operation in block.DescendantsAndSelf())
+            foreach (var operation in TreeWalk.DescendantsAndSelf(block))
             {
                 switch (operation)
                 {
@@ -265,7 +265,7 @@ internal sealed class TaskCompletion
     /// <summary>Every variable and member an expression reads: the tasks handed to WhenAll, WaitAll, ...</summary>
     private void AddAllPaths(IOperation operation, int end)
     {
-        foreach (var part in operation.DescendantsAndSelf())
+        foreach (var part in TreeWalk.DescendantsAndSelf(operation))
         {
             if (part is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
                 or IPropertyReferenceOperation or IArrayElementReferenceOperation)

@@ -321,7 +321,7 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
         var result = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
         foreach (var block in blocks)
         {
-            foreach (var operation in block.DescendantsAndSelf())
+            foreach (var operation in TreeWalk.DescendantsAndSelf(block))
             {
                 if (operation is ILocalReferenceOperation reference)
                 {
@@ -362,7 +362,7 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
                 continue;
             }
 
-            foreach (var operation in work.Body.Descendants())
+            foreach (var operation in TreeWalk.Descendants(work.Body))
             {
                 if (operation is ILocalReferenceOperation reference
                     && signals.IsSignal(reference.Local.Type)

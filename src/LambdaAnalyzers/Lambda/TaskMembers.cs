@@ -195,7 +195,7 @@ internal sealed class TaskMembers
         if (collection.Syntax is CollectionExpressionSyntax || collection.IsImplicit && parameter.IsParams)
         {
             var elements = ImmutableArray.CreateBuilder<IOperation>();
-            foreach (var element in collection.ChildOperations)
+            foreach (var element in TreeWalk.Children(collection))
             {
                 elements.Add(element);
             }

@@ -14,28 +14,33 @@ internal sealed class TestCode
     private static readonly string[] s_testAssemblies =
     [
         "Amazon.Lambda.TestUtilities",
-        "xunit.core",
+        KnownTypeNames.XunitCoreAssemblyName,
         "xunit.assert",
-        "xunit.v3.core",
+        KnownTypeNames.XunitV3CoreAssemblyName,
         "xunit.v3.assert",
-        "nunit.framework",
-        "Microsoft.VisualStudio.TestPlatform.TestFramework",
-        "MSTest.TestFramework",
-        "TUnit.Core",
+        KnownTypeNames.NUnitFrameworkAssemblyName,
+        KnownTypeNames.MSTestTestPlatformAssemblyName,
+        KnownTypeNames.MSTestTestFrameworkAssemblyName,
+        KnownTypeNames.TUnitCoreAssemblyName,
     ];
+
+    private static readonly string[] s_xunit = [KnownTypeNames.XunitCoreAssemblyName, KnownTypeNames.XunitV3CoreAssemblyName];
+    private static readonly string[] s_nunit = [KnownTypeNames.NUnitFrameworkAssemblyName];
+    private static readonly string[] s_msTest = [KnownTypeNames.MSTestTestPlatformAssemblyName, KnownTypeNames.MSTestTestFrameworkAssemblyName];
+    private static readonly string[] s_tUnit = [KnownTypeNames.TUnitCoreAssemblyName];
 
     /// <summary>The attributes that make a method a test, by framework, with the assemblies that define them.</summary>
     private static readonly (string MetadataName, string[] Assemblies)[] s_testAttributes =
     [
-        ("Xunit.FactAttribute", ["xunit.core", "xunit.v3.core"]),
-        ("Xunit.TheoryAttribute", ["xunit.core", "xunit.v3.core"]),
-        ("NUnit.Framework.TestAttribute", ["nunit.framework"]),
-        ("NUnit.Framework.TestCaseAttribute", ["nunit.framework"]),
-        ("NUnit.Framework.TestCaseSourceAttribute", ["nunit.framework"]),
-        ("NUnit.Framework.TheoryAttribute", ["nunit.framework"]),
-        ("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute", ["Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework"]),
-        ("Microsoft.VisualStudio.TestTools.UnitTesting.DataTestMethodAttribute", ["Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework"]),
-        ("TUnit.Core.TestAttribute", ["TUnit.Core"]),
+        (KnownTypeNames.XunitFactAttribute, s_xunit),
+        (KnownTypeNames.XunitTheoryAttribute, s_xunit),
+        (KnownTypeNames.NUnitFrameworkTestAttribute, s_nunit),
+        (KnownTypeNames.NUnitFrameworkTestCaseAttribute, s_nunit),
+        (KnownTypeNames.NUnitFrameworkTestCaseSourceAttribute, s_nunit),
+        (KnownTypeNames.NUnitFrameworkTheoryAttribute, s_nunit),
+        (KnownTypeNames.MSTestTestMethodAttribute, s_msTest),
+        (KnownTypeNames.MSTestDataTestMethodAttribute, s_msTest),
+        (KnownTypeNames.TUnitCoreTestAttribute, s_tUnit),
     ];
 
     /// <summary>The simple names of those attributes, which decide when an attribute's type does not bind.</summary>
@@ -54,12 +59,13 @@ internal sealed class TestCode
             }
         }
 
+        var types = KnownTypes.Get(compilation);
         var attributes = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var (metadataName, assemblies) in s_testAttributes)
         {
             foreach (var assembly in assemblies)
             {
-                if (SymbolLookup.GetType(compilation, metadataName, assembly) is { } type)
+                if (types.Find(metadataName, assembly) is { } type)
                 {
                     attributes.Add(type);
                 }

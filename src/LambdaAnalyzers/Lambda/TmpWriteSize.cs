@@ -174,7 +174,7 @@ internal sealed class TmpWriteSize(FileSystemModel files, IOperation write)
     /// <summary><c>break</c>, <c>continue</c>, <c>goto</c>, <c>return</c>, <c>throw</c>, or a write to the counter in the body.</summary>
     private static bool LeavesEarlyOrWritesCounter(IOperation body, ILocalSymbol counter)
     {
-        foreach (var operation in body.DescendantsAndSelf())
+        foreach (var operation in TreeWalk.DescendantsAndSelf(body))
         {
             switch (operation)
             {

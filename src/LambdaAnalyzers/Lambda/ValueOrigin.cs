@@ -18,7 +18,7 @@ internal sealed class ValueOrigin(FileSystemModel files)
 
     private bool ContainsUniqueValue(IOperation value, InvocationScope scope, int depth)
     {
-        foreach (var operation in value.DescendantsAndSelf())
+        foreach (var operation in TreeWalk.DescendantsAndSelf(value))
         {
             switch (operation)
             {

@@ -230,11 +230,9 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
 
         private bool IsLocalPassedToWhenAll(ILocalSymbol local, IOperation root)
         {
-            foreach (var operation in root.Descendants())
+            foreach (var reference in LocalReferences.Find(local, root))
             {
-                if (operation is ILocalReferenceOperation reference
-                    && SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                    && IsWhenAllArgument(SkipWrappers(reference)))
+                if (IsWhenAllArgument(SkipWrappers(reference)))
                 {
                     return true;
                 }
