@@ -27,15 +27,6 @@ internal sealed class DeadlineCall(InvocationExpressionSyntax invocation, Syntax
     public HandlerFacts Facts { get; } = facts;
 }
 
-/// <summary>What a deadline diagnostic says of the handler: its locations and the margin configured for its file.</summary>
-internal sealed class HandlerFacts(IReadOnlyList<Location> locations, int margin)
-{
-    /// <summary>The handler's declaration, its ILambdaContext parameter, then its existing deadlines.</summary>
-    public IReadOnlyList<Location> Locations { get; } = locations;
-
-    public int Margin { get; } = margin;
-}
-
 /// <summary>The deadline of one handler: an existing token to reuse, or the source to create.</summary>
 internal sealed class HandlerDeadline(SyntaxNode handler, ExpressionSyntax? existingToken, string contextName, IMethodSymbol method, int margin)
 {

@@ -29,25 +29,25 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
         "'{0}' runs without a deadline; pass a token that expires before the function's timeout");
 
     /// <summary>The name of the CancellationToken parameter the call (or its overload with a token) takes.</summary>
-    public const string TokenParameterProperty = "TokenParameter";
+    internal const string TokenParameterProperty = "TokenParameter";
 
     /// <summary>
     /// The margin before the timeout, in milliseconds, that <c>lambda_analyzers.deadline_margin_ms</c> sets for the
     /// call's file. Both deadline rules pass it.
     /// </summary>
-    public const string MarginProperty = "Margin";
+    internal const string MarginProperty = "Margin";
 
     // Additional locations: the handler's declaration, its ILambdaContext parameter, then its existing deadlines (token
     // parameters, token source locals). LMB0010 puts them after its delays.
 
     /// <summary>The index, among the handler's locations, of the function whose invocation has the deadline.</summary>
-    public const int HandlerLocation = 0;
+    internal const int HandlerLocation = 0;
 
     /// <summary>The index, among the handler's locations, of its ILambdaContext parameter.</summary>
-    public const int ContextLocation = 1;
+    internal const int ContextLocation = 1;
 
     /// <summary>The index, among the handler's locations, of its first existing deadline.</summary>
-    public const int FirstDeadlineLocation = 2;
+    internal const int FirstDeadlineLocation = 2;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 

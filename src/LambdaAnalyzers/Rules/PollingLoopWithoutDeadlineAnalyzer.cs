@@ -29,13 +29,13 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
         "This polling loop never checks the remaining time; the invocation will be killed mid-loop");
 
     /// <summary>How many of the additional locations are the loop's delays; the handler's locations follow them.</summary>
-    public const string DelayCountProperty = "DelayCount";
+    internal const string DelayCountProperty = "DelayCount";
 
     /// <summary>
     /// Per delay, <c>;</c>-separated, the name of the CancellationToken parameter the delay (or its overload with a
     /// token) takes; empty for a delay that can take none.
     /// </summary>
-    public const string TokenParametersProperty = "TokenParameters";
+    internal const string TokenParametersProperty = "TokenParameters";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 

@@ -28,13 +28,13 @@ public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
         "'{0}' creates a file in /tmp under a new name on every invocation, and the handler never deletes it; delete it when done");
 
     /// <summary>How the reported operation creates the file: <see cref="KindTempFileName"/> or <see cref="KindWrite"/>.</summary>
-    public const string KindProperty = "Kind";
+    internal const string KindProperty = "Kind";
 
     /// <summary><c>Path.GetTempFileName()</c>, which creates the file when it makes the name its holder keeps.</summary>
-    public const string KindTempFileName = "TempFileName";
+    internal const string KindTempFileName = "TempFileName";
 
     /// <summary>A write that creates the file at a path its holder names.</summary>
-    public const string KindWrite = "Write";
+    internal const string KindWrite = "Write";
 
     // Additional locations: the declaration of the local that holds the file's path, when a local holds it.
 

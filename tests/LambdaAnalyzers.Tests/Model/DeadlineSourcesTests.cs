@@ -1,7 +1,4 @@
 using LambdaAnalyzers.Lambda;
-using LambdaAnalyzers.Tests.Verifiers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace LambdaAnalyzers.Tests.Model;
@@ -26,14 +23,9 @@ public sealed class DeadlineSourcesTests
                 }
             }
             """;
-        var compilation = await AnalyzerRunner.CompileAsync([("Function.cs", source)]);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var tree = compilation.SyntaxTrees.Single();
-        var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First();
-        var semanticModel = compilation.GetSemanticModel(tree);
-        var model = LambdaModel.TryGet(compilation)!;
-        var scope = model.GetInvocationScope(semanticModel.GetDeclaredSymbol(method)!, [semanticModel.GetOperation(method)!], CancellationToken.None)!;
-        return [.. DeadlineSources.Find(scope.Regions.Single(), DeadlineSymbols.Get(model)).Select(s => s.Name)];
+        var compilation = await ModelCompilation.CreateAsync(source);
+        var scope = compilation.Scope("Handle")!;
+        return [.. DeadlineSources.Find(scope.Regions.Single(), DeadlineSymbols.Get(compilation.Model)).Select(s => s.Name)];
     }
 
     [Fact]
