@@ -123,6 +123,9 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
 
     private sealed class BlockAnalyzer(LambdaModel model, InvocationScope scope, DeadlineSymbols symbols, AnalyzerOptions options)
     {
+        // Diagnostic.Create copies the additional locations: a list is shared by the reports of one region.
+        private readonly Dictionary<Region, List<Location>?> _handlers = new();
+
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -137,16 +140,36 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
             }
 
             // The fix needs the handler: without its locations the diagnostic carries no fix data.
-            var handler = new List<Location>();
-            var properties = ImmutableDictionary<string, string?>.Empty;
-            if (DeadlineSources.AddLocations(region, symbols, handler))
-            {
-                properties = properties
+            var handler = GetHandlerLocations(region);
+            var properties = handler is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty
                     .Add(TokenParameterProperty, token.Name)
                     .Add(MarginProperty, GetMargin(options, invocation.Syntax.SyntaxTree));
-            }
-
             context.ReportDiagnostic(Diagnostic.Create(Rule, location, handler, properties, invocation.TargetMethod.Name));
+        }
+
+        /// <summary>
+        /// The handler's locations for the fix, or null when it has none. Found once per region: a handler may make many
+        /// calls without a deadline, and each would walk its whole body again.
+        /// </summary>
+        private List<Location>? GetHandlerLocations(Region region)
+        {
+            lock (_handlers)
+            {
+                if (!_handlers.TryGetValue(region, out var locations))
+                {
+                    locations = new List<Location>();
+                    if (!DeadlineSources.AddLocations(region, symbols, locations))
+                    {
+                        locations = null;
+                    }
+
+                    _handlers.Add(region, locations);
+                }
+
+                return locations;
+            }
         }
 
         /// <summary>
