@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,6 +24,7 @@ internal static class AwaitPlanner
         SemanticModel semanticModel,
         SyntaxNode node,
         Func<SyntaxNode, ExpressionSyntax> operand,
+        Diagnostic diagnostic,
         CancellationToken cancellationToken)
     {
         if (FindFunction(node) is not { } function
@@ -41,6 +41,7 @@ internal static class AwaitPlanner
         }
 
         return function is MethodDeclarationSyntax method
+            && IsSyncHandler(method, diagnostic)
             && await CanMakeAsyncAsync(document, semanticModel, method, cancellationToken).ConfigureAwait(false)
             ? new AwaitSite(node, operand, function, method, taskType)
             : null;
@@ -129,6 +130,12 @@ internal static class AwaitPlanner
         return false;
     }
 
+    /// <summary>Whether the diagnostic names the method as a handler that returns void or a plain value (its only additional location).</summary>
+    private static bool IsSyncHandler(MethodDeclarationSyntax method, Diagnostic diagnostic) =>
+        diagnostic.AdditionalLocations.Count == 1
+        && diagnostic.AdditionalLocations[0].SourceTree == method.SyntaxTree
+        && diagnostic.AdditionalLocations[0].SourceSpan == method.Span;
+
     private static bool IsByReference(ParameterSyntax parameter) =>
         parameter.Modifiers.Any(m => m.Kind() is SyntaxKind.RefKeyword or SyntaxKind.OutKeyword or SyntaxKind.InKeyword);
 
@@ -146,16 +153,14 @@ internal static class AwaitPlanner
             || semanticModel.GetDeclaredSymbol(method, cancellationToken) is not { MethodKind: MethodKind.Ordinary } symbol
             || symbol.IsOverride || symbol.IsVirtual || symbol.IsAbstract || symbol.IsExtern
             || symbol.ContainingType is not { TypeKind: TypeKind.Class } containingType
-            || symbol.ReturnsByRef || symbol.ReturnsByRefReadonly
-            || LambdaModel.TryGet(semanticModel.Compilation) is not { } model)
+            || symbol.ReturnsByRef || symbol.ReturnsByRefReadonly)
         {
             return false;
         }
 
         if (!symbol.ReturnsVoid
             && (symbol.ReturnType.TypeKind is TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer
-                || symbol.ReturnType.IsRefLikeType
-                || model.Async.IsTaskLike(symbol.ReturnType)))
+                || symbol.ReturnType.IsRefLikeType))
         {
             return false;
         }
@@ -169,7 +174,6 @@ internal static class AwaitPlanner
         }
 
         if (ImplementsInterface(symbol, containingType)
-            || !model.Handlers.IsHandler(symbol, semanticModel, cancellationToken)
             || !BodyAllowsAsync(method, semanticModel, cancellationToken))
         {
             return false;

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
-using LambdaAnalyzers.Lambda;
 using LambdaAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LambdaAnalyzers.Deadlines;
 
 /// <summary>One flagged call: where the token goes, and the handler whose deadline it is.</summary>
-internal sealed class DeadlineCall(InvocationExpressionSyntax invocation, SyntaxNode handler, int replacedArgument, string? parameterName)
+internal sealed class DeadlineCall(InvocationExpressionSyntax invocation, SyntaxNode handler, int replacedArgument, string? parameterName, HandlerFacts facts)
 {
     public InvocationExpressionSyntax Invocation { get; } = invocation;
 
@@ -23,10 +22,13 @@ internal sealed class DeadlineCall(InvocationExpressionSyntax invocation, Syntax
 
     /// <summary>The parameter name for a named argument; null to pass the token positionally.</summary>
     public string? ParameterName { get; } = parameterName;
+
+    /// <summary>What the analyzer knew of the handler.</summary>
+    public HandlerFacts Facts { get; } = facts;
 }
 
 /// <summary>The deadline of one handler: an existing token to reuse, or the source to create.</summary>
-internal sealed class HandlerDeadline(SyntaxNode handler, ExpressionSyntax? existingToken, string contextName, IMethodSymbol method)
+internal sealed class HandlerDeadline(SyntaxNode handler, ExpressionSyntax? existingToken, string contextName, IMethodSymbol method, int margin)
 {
     public SyntaxNode Handler { get; } = handler;
 
@@ -37,37 +39,100 @@ internal sealed class HandlerDeadline(SyntaxNode handler, ExpressionSyntax? exis
     public string ContextName { get; } = contextName;
 
     public IMethodSymbol Method { get; } = method;
+
+    /// <summary>The margin, in milliseconds, that a new helper keeps before the timeout.</summary>
+    public int Margin { get; } = margin;
 }
 
 /// <summary>
 /// Finds, for a call that a diagnostic names (LMB0009: the call itself; LMB0010: the delays of the polling loop), the
-/// call and its handler and checks every precondition of the fix.
+/// call and its handler, as the diagnostic names them, and checks every precondition of the fix.
 /// </summary>
 internal static class DeadlinePlanner
 {
     public const string HelperName = "DeadlineFrom";
     public const string MarginName = "DeadlineMarginMilliseconds";
 
-    /// <summary>The method names of the calls that a diagnostic asks to give the deadline.</summary>
-    public static IReadOnlyList<Location> GetCallLocations(Diagnostic diagnostic) =>
-        diagnostic.Id == RuleIdentifiers.PollingLoopWithoutDeadline ? diagnostic.AdditionalLocations : [diagnostic.Location];
-
-    public static DeadlineCall? TryPlanCall(SyntaxNode root, SemanticModel semanticModel, Location location, CancellationToken cancellationToken)
+    /// <summary>
+    /// The calls that a diagnostic asks to give the deadline, on their method names, each with the token parameter it
+    /// takes (empty when it takes none); empty when the diagnostic carries no fix data.
+    /// </summary>
+    public static IReadOnlyList<(Location Call, string TokenParameter)> GetCalls(Diagnostic diagnostic)
     {
-        if (LambdaModel.TryGet(semanticModel.Compilation) is not { } model
-            || location.SourceTree != root.SyntaxTree
-            || root.FindToken(location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
-            || CallSyntax.GetNameLocation(invocation)?.SourceSpan != location.SourceSpan
-            || invocation.Expression is MemberBindingExpressionSyntax
-            || semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
-            || FindHandler(invocation, semanticModel, model, cancellationToken) is not { } handler
-            || !IsAsync(handler))
+        if (diagnostic.Id != RuleIdentifiers.PollingLoopWithoutDeadline)
+        {
+            return diagnostic.Properties.TryGetValue(MissingDeadlineAnalyzer.TokenParameterProperty, out var token) && token is not null
+                ? [(diagnostic.Location, token)]
+                : [];
+        }
+
+        if (GetDelayCount(diagnostic) is not { } count
+            || !diagnostic.Properties.TryGetValue(PollingLoopWithoutDeadlineAnalyzer.TokenParametersProperty, out var tokens)
+            || tokens?.Split(';') is not { } names
+            || names.Length != count)
+        {
+            return [];
+        }
+
+        var calls = new List<(Location, string)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            calls.Add((diagnostic.AdditionalLocations[i], names[i]));
+        }
+
+        return calls;
+    }
+
+    /// <summary>What the diagnostic says of the handler, or null when it says nothing a fix can use.</summary>
+    public static HandlerFacts? GetHandler(Diagnostic diagnostic)
+    {
+        var first = 0;
+        if (diagnostic.Id == RuleIdentifiers.PollingLoopWithoutDeadline)
+        {
+            if (GetDelayCount(diagnostic) is not { } count)
+            {
+                return null;
+            }
+
+            first = count;
+        }
+
+        if (diagnostic.AdditionalLocations.Count < first + MissingDeadlineAnalyzer.FirstDeadlineLocation
+            || !diagnostic.Properties.TryGetValue(MissingDeadlineAnalyzer.MarginProperty, out var value)
+            || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var margin))
         {
             return null;
         }
 
-        var symbols = DeadlineSymbols.Get(model);
-        if (symbols.CancellationToken is not { } tokenType)
+        var locations = new List<Location>(diagnostic.AdditionalLocations.Count - first);
+        for (var i = first; i < diagnostic.AdditionalLocations.Count; i++)
+        {
+            locations.Add(diagnostic.AdditionalLocations[i]);
+        }
+
+        return new HandlerFacts(locations, margin);
+    }
+
+    private static int? GetDelayCount(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(PollingLoopWithoutDeadlineAnalyzer.DelayCountProperty, out var value)
+        && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+        && count <= diagnostic.AdditionalLocations.Count
+            ? count
+            : null;
+
+    public static DeadlineCall? TryPlanCall(
+        SyntaxNode root, SemanticModel semanticModel, Location location, string tokenParameter, HandlerFacts facts, CancellationToken cancellationToken)
+    {
+        if (tokenParameter.Length == 0
+            || location.SourceTree != root.SyntaxTree
+            || root.FindToken(location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
+            || GetName(invocation)?.Span != location.SourceSpan
+            || invocation.Expression is MemberBindingExpressionSyntax
+            || semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
+            || FindHandler(root, facts.Locations[MissingDeadlineAnalyzer.HandlerLocation]) is not { } handler
+            || !CanCapture(invocation, handler)
+            || !IsAsync(handler)
+            || KnownTypes.Get(semanticModel.Compilation).Find(KnownTypeNames.SystemThreadingCancellationToken) is not { } tokenType)
         {
             return null;
         }
@@ -75,64 +140,61 @@ internal static class DeadlinePlanner
         // An optional token given default/None: replace that argument.
         foreach (var argument in operation.Arguments)
         {
-            if (argument.Parameter is { } parameter && symbols.IsCancellationToken(parameter.Type))
+            if (argument.Parameter is { } parameter && parameter.Name == tokenParameter && SymbolEqualityComparer.Default.Equals(parameter.Type, tokenType))
             {
                 if (argument.ArgumentKind == ArgumentKind.DefaultValue)
                 {
-                    return ChooseForm(invocation, handler, parameter.Name, semanticModel, tokenType);
+                    return ChooseForm(invocation, handler, parameter.Name, semanticModel, tokenType, facts);
                 }
 
                 var index = IndexOf(invocation.ArgumentList, argument.Syntax);
-                return index < 0 ? null : new DeadlineCall(invocation, handler, index, null);
+                return index < 0 ? null : new DeadlineCall(invocation, handler, index, null, facts);
             }
         }
 
-        return symbols.GetOverloadWithToken(operation.TargetMethod) is { } overload
-            && FindTokenParameter(overload, symbols) is { } tokenParameter
-            ? ChooseForm(invocation, handler, tokenParameter.Name, semanticModel, tokenType)
-            : null;
+        return ChooseForm(invocation, handler, tokenParameter, semanticModel, tokenType, facts);
     }
 
     /// <summary>The handler's deadline to reuse, or how to create one; null when neither is possible.</summary>
     public static HandlerDeadline? TryPlanHandler(SyntaxNode handler, IReadOnlyList<DeadlineCall> calls, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        if (LambdaModel.TryGet(semanticModel.Compilation) is not { } model
-            || GetSymbol(handler, semanticModel, cancellationToken) is not { } method)
+        var facts = calls[0].Facts;
+        if (GetSymbol(handler, semanticModel, cancellationToken) is not { } method)
         {
             return null;
         }
 
-        var symbols = DeadlineSymbols.Get(model);
-        string? contextName = null;
-        foreach (var parameter in method.Parameters)
+        var root = handler.SyntaxTree.GetRoot(cancellationToken);
+        var contextName = GetDeclaredName(root, facts.Locations[MissingDeadlineAnalyzer.ContextLocation]);
+        if (contextName is not null && !IsNamed(contextName))
         {
-            if (symbols.IsCancellationToken(parameter.Type) && IsNamed(parameter.Name))
+            contextName = null;
+        }
+
+        for (var i = MissingDeadlineAnalyzer.FirstDeadlineLocation; i < facts.Locations.Count; i++)
+        {
+            var location = facts.Locations[i];
+            if (location.SourceTree != handler.SyntaxTree)
             {
-                return new HandlerDeadline(handler, SyntaxFactory.IdentifierName(parameter.Name), parameter.Name, method);
+                continue;
             }
 
-            if (contextName is null && parameter.Type.IsType(model.Symbols.LambdaContext) && IsNamed(parameter.Name))
+            switch (root.FindToken(location.SourceSpan.Start).Parent)
             {
-                contextName = parameter.Name;
+                case ParameterSyntax parameter when IsNamed(parameter.Identifier.ValueText):
+                    return new HandlerDeadline(handler, SyntaxFactory.IdentifierName(parameter.Identifier.ValueText), parameter.Identifier.ValueText, method, facts.Margin);
+                case VariableDeclaratorSyntax declarator
+                    when semanticModel.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol source && IsInScopeAtEveryCall(source, calls, semanticModel, cancellationToken):
+                    return new HandlerDeadline(
+                        handler,
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(source.Name), SyntaxFactory.IdentifierName("Token")),
+                        contextName ?? string.Empty,
+                        method,
+                        facts.Margin);
             }
         }
 
-        if (FindDeadlineSource(handler, calls, semanticModel, symbols, cancellationToken) is { } source)
-        {
-            return new HandlerDeadline(
-                handler,
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(source.Name), SyntaxFactory.IdentifierName("Token")),
-                contextName ?? string.Empty,
-                method);
-        }
-
-        return contextName is null ? null : new HandlerDeadline(handler, null, contextName, method);
-    }
-
-    /// <summary>The margin configured for a syntax tree (<c>lambda_analyzers.deadline_margin_ms</c>), in milliseconds.</summary>
-    public static int GetMargin(Document document, SyntaxTree tree)
-    {
-        return LambdaOptions.DeadlineMarginMilliseconds(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        return contextName is null ? null : new HandlerDeadline(handler, null, contextName, method, facts.Margin);
     }
 
     public static IMethodSymbol? GetSymbol(SyntaxNode function, SemanticModel semanticModel, CancellationToken cancellationToken) => function switch
@@ -156,32 +218,47 @@ internal static class DeadlinePlanner
         return -1;
     }
 
-    private static IParameterSymbol? FindTokenParameter(IMethodSymbol method, DeadlineSymbols symbols)
+    /// <summary>The method name of a call: <c>GetObjectAsync</c> in <c>s3.GetObjectAsync(...)</c>, where the rules report it.</summary>
+    private static SyntaxToken? GetName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
-        foreach (var parameter in method.Parameters)
+        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier,
+        MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier,
+        SimpleNameSyntax simple => simple.Identifier,
+        _ => null,
+    };
+
+    private static string? GetDeclaredName(SyntaxNode root, Location location) =>
+        location.SourceTree == root.SyntaxTree && root.FindToken(location.SourceSpan.Start) is { } token && token.Span == location.SourceSpan
+            ? token.ValueText
+            : null;
+
+    /// <summary>The function the diagnostic names as the handler, when the fix knows how to give it a first statement.</summary>
+    private static SyntaxNode? FindHandler(SyntaxNode root, Location location)
+    {
+        if (location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(location.SourceSpan))
         {
-            if (symbols.IsCancellationToken(parameter.Type))
+            return null;
+        }
+
+        for (SyntaxNode? node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true); node is not null && node.Span == location.SourceSpan; node = node.Parent)
+        {
+            if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MethodDeclarationSyntax)
             {
-                return parameter;
+                return node;
             }
         }
 
         return null;
     }
 
-    /// <summary>The nearest enclosing function taking an ILambdaContext, unless a static function between them forbids capturing.</summary>
-    private static SyntaxNode? FindHandler(SyntaxNode node, SemanticModel semanticModel, LambdaModel model, CancellationToken cancellationToken)
+    /// <summary>Whether the call lies in the handler with no static function between them, which could not capture its token.</summary>
+    private static bool CanCapture(SyntaxNode call, SyntaxNode handler)
     {
-        foreach (var ancestor in node.Ancestors())
+        foreach (var ancestor in call.Ancestors())
         {
-            if (ancestor is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax))
+            if (ancestor == handler)
             {
-                continue;
-            }
-
-            if (GetSymbol(ancestor, semanticModel, cancellationToken) is { } method && HandlerDiscovery.TakesLambdaContext(method, model.Symbols))
-            {
-                return ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MethodDeclarationSyntax ? ancestor : null;
+                return true;
             }
 
             var modifiers = ancestor switch
@@ -192,11 +269,11 @@ internal static class DeadlinePlanner
             };
             if (ancestor is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax || modifiers.Any(SyntaxKind.StaticKeyword))
             {
-                return null;
+                return false;
             }
         }
 
-        return null;
+        return false;
     }
 
     private static bool IsAsync(SyntaxNode handler) => handler switch
@@ -208,7 +285,7 @@ internal static class DeadlinePlanner
     };
 
     /// <summary>Positionally when the new call binds the token to a CancellationToken parameter at that position, otherwise by name.</summary>
-    private static DeadlineCall? ChooseForm(InvocationExpressionSyntax invocation, SyntaxNode handler, string parameterName, SemanticModel semanticModel, INamedTypeSymbol tokenType)
+    private static DeadlineCall? ChooseForm(InvocationExpressionSyntax invocation, SyntaxNode handler, string parameterName, SemanticModel semanticModel, INamedTypeSymbol tokenType, HandlerFacts facts)
     {
         var placeholder = SyntaxFactory.DefaultExpression(SyntaxFactory.ParseTypeName("global::System.Threading.CancellationToken"));
         var arguments = invocation.ArgumentList.Arguments;
@@ -226,7 +303,7 @@ internal static class DeadlinePlanner
                 && !method.Parameters[arguments.Count].IsParams
                 && SymbolEqualityComparer.Default.Equals(method.Parameters[arguments.Count].Type, tokenType))
             {
-                return new DeadlineCall(invocation, handler, -1, null);
+                return new DeadlineCall(invocation, handler, -1, null, facts);
             }
         }
 
@@ -238,57 +315,12 @@ internal static class DeadlinePlanner
             {
                 if (parameter.Name == parameterName && SymbolEqualityComparer.Default.Equals(parameter.Type, tokenType))
                 {
-                    return new DeadlineCall(invocation, handler, -1, parameterName);
+                    return new DeadlineCall(invocation, handler, -1, parameterName, facts);
                 }
             }
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// A CancellationTokenSource local of the handler, in scope at every call, created with (or <c>CancelAfter</c>-ed to) a
-    /// value read from <c>RemainingTime</c>, or linked from such a source or a token parameter.
-    /// </summary>
-    private static ILocalSymbol? FindDeadlineSource(SyntaxNode handler, IReadOnlyList<DeadlineCall> calls, SemanticModel semanticModel, DeadlineSymbols symbols, CancellationToken cancellationToken)
-    {
-        var sources = new List<ILocalSymbol>();
-        foreach (var declarator in handler.DescendantNodes().OfTypeDeclarator())
-        {
-            if (semanticModel.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol local
-                || !local.Type.IsType(symbols.CancellationTokenSource)
-                || declarator.Initializer?.Value is not { } value)
-            {
-                continue;
-            }
-
-            if (IsDeadlineSource(value, sources, handler, semanticModel, symbols, cancellationToken)
-                || IsCancelledAfterRemainingTime(local, handler, semanticModel, symbols, cancellationToken))
-            {
-                sources.Add(local);
-            }
-        }
-
-        foreach (var source in sources)
-        {
-            if (IsInScopeAtEveryCall(source, calls, semanticModel, cancellationToken))
-            {
-                return source;
-            }
-        }
-
-        return null;
-    }
-
-    private static IEnumerable<VariableDeclaratorSyntax> OfTypeDeclarator(this IEnumerable<SyntaxNode> nodes)
-    {
-        foreach (var node in nodes)
-        {
-            if (node is VariableDeclaratorSyntax declarator)
-            {
-                yield return declarator;
-            }
-        }
     }
 
     private static bool IsInScopeAtEveryCall(ILocalSymbol local, IReadOnlyList<DeadlineCall> calls, SemanticModel semanticModel, CancellationToken cancellationToken)
@@ -319,78 +351,5 @@ internal static class DeadlinePlanner
         }
 
         return true;
-    }
-
-    private static bool IsDeadlineSource(ExpressionSyntax value, List<ILocalSymbol> sources, SyntaxNode handler, SemanticModel semanticModel, DeadlineSymbols symbols, CancellationToken cancellationToken)
-    {
-        switch (semanticModel.GetOperation(value, cancellationToken))
-        {
-            case IObjectCreationOperation creation:
-                foreach (var argument in creation.Arguments)
-                {
-                    if (ReadsRemainingTime(argument.Value, handler, semanticModel, symbols, cancellationToken, 0))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-
-            case IInvocationOperation { TargetMethod.Name: "CreateLinkedTokenSource" } link when link.TargetMethod.ContainingType.IsType(symbols.CancellationTokenSource):
-                foreach (var operation in link.Descendants())
-                {
-                    switch (operation)
-                    {
-                        case IParameterReferenceOperation parameter when symbols.IsCancellationToken(parameter.Type):
-                            return true;
-                        case IPropertyReferenceOperation { Property.Name: "Token", Instance: ILocalReferenceOperation local } when sources.Contains(local.Local):
-                            return true;
-                    }
-                }
-
-                return false;
-
-            default:
-                return false;
-        }
-    }
-
-    private static bool IsCancelledAfterRemainingTime(ILocalSymbol local, SyntaxNode handler, SemanticModel semanticModel, DeadlineSymbols symbols, CancellationToken cancellationToken)
-    {
-        foreach (var node in handler.DescendantNodes())
-        {
-            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CancelAfter" } }
-                && semanticModel.GetOperation(node, cancellationToken) is IInvocationOperation { Instance: ILocalReferenceOperation target } call
-                && SymbolEqualityComparer.Default.Equals(target.Local, local)
-                && call.Arguments.Length == 1
-                && ReadsRemainingTime(call.Arguments[0].Value, handler, semanticModel, symbols, cancellationToken, 0))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether a value reads <c>RemainingTime</c>, directly or through locals initialized from it (three deep).</summary>
-    private static bool ReadsRemainingTime(IOperation value, SyntaxNode handler, SemanticModel semanticModel, DeadlineSymbols symbols, CancellationToken cancellationToken, int depth)
-    {
-        foreach (var operation in value.DescendantsAndSelf())
-        {
-            switch (operation)
-            {
-                case IPropertyReferenceOperation property when symbols.IsRemainingTime(property.Property):
-                    return true;
-                case ILocalReferenceOperation local when depth < 3
-                    && local.Local.DeclaringSyntaxReferences.Length == 1
-                    && local.Local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-                    && handler.Span.Contains(initializer.Span)
-                    && semanticModel.GetOperation(initializer, cancellationToken) is { } assigned
-                    && ReadsRemainingTime(assigned, handler, semanticModel, symbols, cancellationToken, depth + 1):
-                    return true;
-            }
-        }
-
-        return false;
     }
 }

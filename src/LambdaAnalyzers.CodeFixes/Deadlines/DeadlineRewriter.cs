@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -35,10 +34,15 @@ internal static class DeadlineRewriter
         var calls = new List<DeadlineCall>();
         foreach (var diagnostic in diagnostics)
         {
-            foreach (var location in DeadlinePlanner.GetCallLocations(diagnostic))
+            if (DeadlinePlanner.GetHandler(diagnostic) is not { } facts)
+            {
+                continue;
+            }
+
+            foreach (var (location, tokenParameter) in DeadlinePlanner.GetCalls(diagnostic))
             {
                 // Nested polling loops carry the same delay, and a delay may be fixed by both rules' diagnostics at once.
-                if (DeadlinePlanner.TryPlanCall(root, semanticModel, location, cancellationToken) is { } call
+                if (DeadlinePlanner.TryPlanCall(root, semanticModel, location, tokenParameter, facts, cancellationToken) is { } call
                     && !calls.Any(c => c.Invocation == call.Invocation))
                 {
                     calls.Add(call);
@@ -76,8 +80,6 @@ internal static class DeadlineRewriter
         var semanticModel = editor.SemanticModel;
         var generator = editor.Generator;
         var compilation = semanticModel.Compilation;
-        var tree = editor.OriginalRoot.SyntaxTree;
-        var margin = DeadlinePlanner.GetMargin(document, tree);
 
         var tokenNames = new Dictionary<SyntaxNode, ExpressionSyntax>();
         foreach (var pair in handlers)
@@ -113,7 +115,7 @@ internal static class DeadlineRewriter
             var owner = GetHelperOwner(handlerNode);
             if (owner is not null && helperOwners.Add(owner) && !HasHelper(owner, semanticModel, cancellationToken))
             {
-                AddHelper(editor, owner, margin, generator, compilation);
+                AddHelper(editor, owner, pair.Value.Margin, generator, compilation);
             }
         }
 

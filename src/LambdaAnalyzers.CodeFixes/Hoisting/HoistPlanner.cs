@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using LambdaAnalyzers.Lambda;
 using LambdaAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -45,7 +44,12 @@ internal static class HoistPlanner
                 : null;
         }
 
-        return TryPlanField(plan, semanticModel, cancellationToken) ? plan : null;
+        // Whether the class lives across invocations is the analyzer's to say; without it no field is planned.
+        return diagnostic.Properties.TryGetValue(ClientCreatedPerInvocationAnalyzer.ReusedInstanceProperty, out var reused)
+            && reused is "true" or "false"
+            && TryPlanField(plan, reused == "true", semanticModel, cancellationToken)
+            ? plan
+            : null;
     }
 
     private static TextSpan? TryGetHandlerSpan(Diagnostic diagnostic, SyntaxNode root)
@@ -190,13 +194,12 @@ internal static class HoistPlanner
         return inner.Count == 0 || !enclosing.Statements.Where(s => s != usingStatement).SelectMany(DeclaredNames).Any(inner.Contains);
     }
 
-    private static bool TryPlanField(HoistPlan plan, SemanticModel semanticModel, CancellationToken cancellationToken)
+    private static bool TryPlanField(HoistPlan plan, bool reusedInstance, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         if (plan.Creation.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
             || method.Parent is not TypeDeclarationSyntax typeDeclaration
             || semanticModel.GetDeclaredSymbol(method, cancellationToken) is not { } methodSymbol
-            || semanticModel.GetDeclaredSymbol(typeDeclaration, cancellationToken) is not { } typeSymbol
-            || LambdaModel.TryGet(semanticModel.Compilation) is not { } model)
+            || semanticModel.GetDeclaredSymbol(typeDeclaration, cancellationToken) is not { } typeSymbol)
         {
             return false;
         }
@@ -208,7 +211,7 @@ internal static class HoistPlanner
         }
 
         var hasPrimaryConstructor = typeDeclaration.ParameterList is not null;
-        var instanceField = !methodSymbol.IsStatic && typeSymbol.TypeKind == TypeKind.Class && model.Handlers.IsReusedHandlerInstance(typeSymbol);
+        var instanceField = !methodSymbol.IsStatic && typeSymbol.TypeKind == TypeKind.Class && reusedInstance;
         if (!instanceField && (uses.Instance || uses.PrimaryConstructorParameters))
         {
             return false;

@@ -88,7 +88,7 @@ public sealed class BlockingWaitFixer : CodeFixProvider
 
         return planned.Node is null
             ? Task.FromResult<AwaitSite?>(null)
-            : AwaitPlanner.TryPlanAsync(document, semanticModel, planned.Node, planned.Operand!, cancellationToken);
+            : AwaitPlanner.TryPlanAsync(document, semanticModel, planned.Node, planned.Operand!, diagnostic, cancellationToken);
     }
 
     /// <summary><c>t.Result</c> becomes <c>await t</c>. Not <c>t?.Result</c>: awaiting null throws where the original did not.</summary>

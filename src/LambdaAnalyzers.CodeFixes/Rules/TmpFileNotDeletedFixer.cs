@@ -3,14 +3,12 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace LambdaAnalyzers.Rules;
@@ -58,36 +56,23 @@ public sealed class TmpFileNotDeletedFixer : CodeFixProvider
     private static FixPlan? Plan(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (diagnostic.Location.SourceTree != root.SyntaxTree
-            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax creation
-            || semanticModel.GetOperation(creation, cancellationToken) is not { } operation)
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax creation)
         {
             return null;
         }
 
-        var files = FileSystemModel.Get(semanticModel.Compilation);
-        ILocalSymbol? local;
-        var wrapsFromNext = false;
-        if (operation is IInvocationOperation { TargetMethod.Name: "GetTempFileName" })
+        // The analyzer names the local that holds the path; GetTempFileName creates the file when the declaration runs.
+        if (diagnostic.AdditionalLocations.Count != 1
+            || diagnostic.AdditionalLocations[0] is not { } holder
+            || holder.SourceTree != root.SyntaxTree
+            || !diagnostic.Properties.TryGetValue(TmpFileNotDeletedAnalyzer.KindProperty, out var kind)
+            || root.FindToken(holder.SourceSpan.Start).Parent is not VariableDeclaratorSyntax holderDeclarator
+            || semanticModel.GetDeclaredSymbol(holderDeclarator, cancellationToken) is not ILocalSymbol local)
         {
-            // var path = Path.GetTempFileName(); the file exists once the declaration has run.
-            SyntaxNode value = creation;
-            while (value.Parent is ParenthesizedExpressionSyntax)
-            {
-                value = value.Parent;
-            }
-
-            local = value.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
-                ? semanticModel.GetDeclaredSymbol(declarator, cancellationToken) as ILocalSymbol
-                : null;
-            wrapsFromNext = true;
-        }
-        else
-        {
-            local = files.TryGetWrite(operation, out var write) && FileSystemModel.Unwrap(write.Path) is ILocalReferenceOperation reference
-                ? reference.Local
-                : null;
+            return null;
         }
 
+        var wrapsFromNext = kind == TmpFileNotDeletedAnalyzer.KindTempFileName;
         if (local is not { IsConst: false, IsUsing: false, Type.SpecialType: SpecialType.System_String }
             || local.DeclaringSyntaxReferences.Length != 1
             || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: not null } declared

@@ -71,14 +71,14 @@ public sealed class WorkLeftRunningFixer : CodeFixProvider
             // SendAsync(); in a block, or as the expression body of a void method or lambda.
             case WorkLeftRunningAnalyzer.KindStatement
                 when invocation.Parent is ExpressionStatementSyntax or ArrowExpressionClauseSyntax or LambdaExpressionSyntax:
-                return AwaitPlanner.TryPlanAsync(document, semanticModel, invocation, current => (ExpressionSyntax)current, cancellationToken);
+                return AwaitPlanner.TryPlanAsync(document, semanticModel, invocation, current => (ExpressionSyntax)current, diagnostic, cancellationToken);
 
             // _ = SendAsync(); the discard goes, the call is awaited.
             case WorkLeftRunningAnalyzer.KindDiscarded
                 when invocation.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } discard
                     && discard.Right == invocation
                     && discard.Parent is ExpressionStatementSyntax or ArrowExpressionClauseSyntax or LambdaExpressionSyntax:
-                return AwaitPlanner.TryPlanAsync(document, semanticModel, discard, current => ((AssignmentExpressionSyntax)current).Right, cancellationToken);
+                return AwaitPlanner.TryPlanAsync(document, semanticModel, discard, current => ((AssignmentExpressionSyntax)current).Right, diagnostic, cancellationToken);
 
             default:
                 return Task.FromResult<AwaitSite?>(null);

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
-using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -11,7 +10,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace LambdaAnalyzers.Rules;
@@ -100,8 +98,7 @@ public sealed class WriteOutsideTmpFixer : CodeFixProvider
             || constant.DeclaringSyntaxReferences.Length != 1
             || constant.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator
             || declarator.SyntaxTree != root.SyntaxTree
-            || (constant is IFieldSymbol && constant.DeclaredAccessibility != Accessibility.Private)
-            || !IsUsedOnlyByWrites(root, semanticModel, constant, cancellationToken))
+            || (constant is IFieldSymbol && constant.DeclaredAccessibility != Accessibility.Private))
         {
             return null;
         }
@@ -116,44 +113,6 @@ public sealed class WriteOutsideTmpFixer : CodeFixProvider
             ? new FixPlan(site, null, null)
             : new FixPlan(site, null, (literal, literal.WithToken(SyntaxFactory.Literal(relative)).WithTriviaFrom(literal)));
     }
-
-    /// <summary>Every reference to the constant in this document is the destination of a file write.</summary>
-    private static bool IsUsedOnlyByWrites(SyntaxNode root, SemanticModel semanticModel, ISymbol constant, CancellationToken cancellationToken)
-    {
-        var files = FileSystemModel.Get(semanticModel.Compilation);
-        foreach (var node in root.DescendantNodes())
-        {
-            if (node is not IdentifierNameSyntax identifier
-                || identifier.Identifier.ValueText != constant.Name
-                || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol, constant))
-            {
-                continue;
-            }
-
-            SyntaxNode reference = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
-            if (reference.Parent is not ArgumentSyntax { Parent.Parent: { } call }
-                || semanticModel.GetOperation(call, cancellationToken) is not { } operation)
-            {
-                return false;
-            }
-
-            // A write, or a write this fix has already combined with the temp folder.
-            var isWrite = files.TryGetWrite(operation, out var write) && FileSystemModel.Unwrap(write.Path).Syntax == reference;
-            if (!isWrite && !IsCombinedWithTempPath(operation, files))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary><c>Path.Combine(Path.GetTempPath(), X)</c>.</summary>
-    private static bool IsCombinedWithTempPath(IOperation operation, FileSystemModel files) =>
-        operation is IInvocationOperation { TargetMethod.Name: "Combine", Arguments.Length: 2 } combine
-        && SymbolEqualityComparer.Default.Equals(combine.TargetMethod.ContainingType, files.Path)
-        && FileSystemModel.Unwrap(combine.Arguments[0].Value) is IInvocationOperation { TargetMethod.Name: "GetTempPath" } temp
-        && SymbolEqualityComparer.Default.Equals(temp.TargetMethod.ContainingType, files.Path);
 
     private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<FixPlan> plans, CancellationToken cancellationToken)
     {

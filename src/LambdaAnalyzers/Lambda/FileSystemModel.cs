@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LambdaAnalyzers.Lambda;
@@ -91,6 +93,45 @@ internal sealed class FileSystemModel
     }
 
     // ---- What writes -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Whether every reference to a constant in one syntax tree is the destination of a file write, or already combined
+    /// with the temp folder (<c>Path.Combine(Path.GetTempPath(), X)</c>): only then may the constant itself lose its
+    /// read-only folder without changing what other code reads.
+    /// </summary>
+    public bool IsOnlyWriteDestination(ISymbol constant, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        foreach (var node in TreeWalk.DescendantNodes(semanticModel.SyntaxTree.GetRoot(cancellationToken), static _ => true))
+        {
+            if (node is not IdentifierNameSyntax identifier
+                || identifier.Identifier.ValueText != constant.Name
+                || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol, constant))
+            {
+                continue;
+            }
+
+            SyntaxNode reference = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+            if (reference.Parent is not ArgumentSyntax { Parent.Parent: { } call }
+                || semanticModel.GetOperation(call, cancellationToken) is not { } operation)
+            {
+                return false;
+            }
+
+            var isWrite = TryGetWrite(operation, out var write) && Unwrap(write.Path).Syntax == reference;
+            if (!isWrite && !IsCombinedWithTempPath(operation))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsCombinedWithTempPath(IOperation operation) =>
+        operation is IInvocationOperation { TargetMethod.Name: "Combine", Arguments.Length: 2 } combine
+        && SymbolEqualityComparer.Default.Equals(combine.TargetMethod.ContainingType, Path)
+        && Unwrap(combine.Arguments[0].Value) is IInvocationOperation { TargetMethod.Name: "GetTempPath" } temp
+        && SymbolEqualityComparer.Default.Equals(temp.TargetMethod.ContainingType, Path);
 
     /// <summary>
     /// Whether an invocation or object creation writes to the file system, and its destination: <c>File.Write*</c>,

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using LambdaAnalyzers.Lambda;
@@ -43,6 +44,9 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: which wait was found, one of the <c>Kind*</c> constants.</summary>
     internal const string KindProperty = "Kind";
 
+    // Additional locations: the declaration of the handler method around the wait when that method returns void or a
+    // plain value (SyncHandlerMethod), which the await fix may make async.
+
     internal const string KindResult = "Result";
     internal const string KindGetResult = "GetResult";
     internal const string KindWait = "Wait";
@@ -80,7 +84,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                var analyzer = new BlockAnalyzer(members, scope);
+                var analyzer = new BlockAnalyzer(members, scope, model.Async);
                 blockContext.RegisterOperationAction(analyzer.AnalyzeCall, OperationKind.Invocation);
                 blockContext.RegisterOperationAction(analyzer.AnalyzePropertyReference, OperationKind.PropertyReference);
                 blockContext.RegisterOperationBlockEndAction(analyzer.ReportAll);
@@ -101,7 +105,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         public ImmutableArray<IOperation> Tasks { get; } = tasks;
     }
 
-    private sealed class BlockAnalyzer(TaskMembers members, InvocationScope scope)
+    private sealed class BlockAnalyzer(TaskMembers members, InvocationScope scope, AsyncSymbols symbols)
     {
         private readonly object _gate = new();
         private readonly List<FoundWait> _waits = [];
@@ -202,14 +206,16 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                 TaskMember.Sleep => (s_sleep, KindSleep),
                 _ => (s_wait, KindWait),
             };
+            // A handler method that can become async, for the await fix.
+            var handler = SyncHandlerMethod.GetDeclaration(scope.GetRegion(wait.Operation), symbols) is { } declaration ? [declaration] : Array.Empty<Location>();
             return wait.Kind switch
             {
-                TaskMember.WaitAll => Diagnostic.Create(WaitAllRule, wait.Location, properties, member, "Task.WhenAll"),
-                TaskMember.WaitAny => Diagnostic.Create(WaitAnyRule, wait.Location, properties, member, "Task.WhenAny"),
-                TaskMember.Sleep => Diagnostic.Create(SleepRule, wait.Location, properties, member, "Task.Delay"),
+                TaskMember.WaitAll => Diagnostic.Create(WaitAllRule, wait.Location, handler, properties, member, "Task.WhenAll"),
+                TaskMember.WaitAny => Diagnostic.Create(WaitAnyRule, wait.Location, handler, properties, member, "Task.WhenAny"),
+                TaskMember.Sleep => Diagnostic.Create(SleepRule, wait.Location, handler, properties, member, "Task.Delay"),
                 _ => TaskName(wait.Tasks[0]) is { } name
-                    ? Diagnostic.Create(Rule, wait.Location, properties, member, name)
-                    : Diagnostic.Create(UnnamedTaskRule, wait.Location, properties, member),
+                    ? Diagnostic.Create(Rule, wait.Location, handler, properties, member, name)
+                    : Diagnostic.Create(UnnamedTaskRule, wait.Location, handler, properties, member),
             };
         }
 

@@ -37,6 +37,12 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: <c>start:length</c> of the nested handler the creation is in.</summary>
     internal const string HandlerSpanProperty = "HandlerSpan";
 
+    /// <summary>
+    /// Diagnostic property, for <see cref="HoistToField"/>: <c>true</c> when the runtime creates the handler's class once and
+    /// invokes it many times (the client may go to an instance field), <c>false</c> when only a static field lives long enough.
+    /// </summary>
+    internal const string ReusedInstanceProperty = "ReusedInstance";
+
     internal const string HoistToField = "Field";
     internal const string HoistToLocal = "Local";
 
@@ -95,6 +101,9 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
             Report(context, invocation, created!);
         }
 
+        private bool IsReusedInstance(Region region) =>
+            region.Entry is { IsStatic: false, ContainingType: { TypeKind: TypeKind.Class } type } && model.Handlers.IsReusedHandlerInstance(type);
+
         private void Report(OperationAnalysisContext context, IOperation creation, ITypeSymbol created)
         {
             if (scope.GetRegion(creation) is not { } region || scope.DependsOnInvocation(creation, unknownDepends: true))
@@ -113,7 +122,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
             var root = region.Root.Syntax.Span;
             properties = region.Hoist == HoistTarget.LocalBeforeHandler
                 ? properties.Add(HoistProperty, HoistToLocal).Add(HandlerSpanProperty, root.Start + ":" + root.Length)
-                : properties.Add(HoistProperty, HoistToField);
+                : properties.Add(HoistProperty, HoistToField).Add(ReusedInstanceProperty, IsReusedInstance(region) ? "true" : "false");
             context.ReportDiagnostic(overwritten is null
                 ? Diagnostic.Create(Rule, creation.Syntax.GetLocation(), properties, created.Name)
                 : Diagnostic.Create(OverwritesRule, creation.Syntax.GetLocation(), properties, created.Name, overwritten.Name));

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,6 +27,27 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
 
     internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
         "'{0}' runs without a deadline; pass a token that expires before the function's timeout");
+
+    /// <summary>The name of the CancellationToken parameter the call (or its overload with a token) takes.</summary>
+    internal const string TokenParameterProperty = "TokenParameter";
+
+    /// <summary>
+    /// The margin before the timeout, in milliseconds, that <c>lambda_analyzers.deadline_margin_ms</c> sets for the
+    /// call's file. Both deadline rules pass it.
+    /// </summary>
+    internal const string MarginProperty = "Margin";
+
+    // Additional locations: the handler's declaration, its ILambdaContext parameter, then its existing deadlines (token
+    // parameters, token source locals). LMB0010 puts them after its delays.
+
+    /// <summary>The index, among the handler's locations, of the function whose invocation has the deadline.</summary>
+    internal const int HandlerLocation = 0;
+
+    /// <summary>The index, among the handler's locations, of its ILambdaContext parameter.</summary>
+    internal const int ContextLocation = 1;
+
+    /// <summary>The index, among the handler's locations, of its first existing deadline.</summary>
+    internal const int FirstDeadlineLocation = 2;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -52,7 +75,7 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                var analyzer = new BlockAnalyzer(model, scope, symbols);
+                var analyzer = new BlockAnalyzer(model, scope, symbols, compilationContext.Options);
                 blockContext.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
             });
         });
@@ -60,13 +83,54 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
 
     private static readonly TimeSpan s_oneSecond = TimeSpan.FromSeconds(1);
 
-    private sealed class BlockAnalyzer(LambdaModel model, InvocationScope scope, DeadlineSymbols symbols)
+    /// <summary>
+    /// The token parameter the fix of a call passes the deadline to, or null when the call already gets a token or can
+    /// take none. With <paramref name="optionalOnly"/> (LMB0009), a required token given <c>None</c> is taken for a
+    /// deliberate choice; a polling loop's delay must stop at the deadline whatever it was given.
+    /// </summary>
+    internal static IParameterSymbol? GetMissingToken(IInvocationOperation invocation, DeadlineSymbols symbols, bool optionalOnly)
     {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && symbols.IsCancellationToken(parameter.Type))
+            {
+                return (parameter.IsOptional || !optionalOnly) && symbols.GivesNoToken(argument) ? parameter : null;
+            }
+        }
+
+        // Task.Run, ContinueWith, TaskFactory: their token only stops work that has not started; the work itself
+        // gets its token inside the delegate.
+        var method = invocation.TargetMethod;
+        if (method.MethodKind == MethodKind.LocalFunction || symbols.IsSchedulingMethod(method) || symbols.GetOverloadWithToken(method) is not { } overload)
+        {
+            return null;
+        }
+
+        foreach (var parameter in overload.Parameters)
+        {
+            if (symbols.IsCancellationToken(parameter.Type))
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The margin the deadline fix keeps in a file, as a property value.</summary>
+    internal static string GetMargin(AnalyzerOptions options, SyntaxTree tree) =>
+        LambdaOptions.DeadlineMarginMilliseconds(options.AnalyzerConfigOptionsProvider.GetOptions(tree)).ToString(CultureInfo.InvariantCulture);
+
+    private sealed class BlockAnalyzer(LambdaModel model, InvocationScope scope, DeadlineSymbols symbols, AnalyzerOptions options)
+    {
+        // Diagnostic.Create copies the additional locations: a list is shared by the reports of one region.
+        private readonly Dictionary<Region, List<Location>?> _handlers = new();
+
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!TakesNoToken(invocation)
-                || scope.GetRegion(invocation) is not { LambdaContext: not null, Root: var root }
+            if (GetMissingToken(invocation, symbols, optionalOnly: true) is not { } token
+                || scope.GetRegion(invocation) is not { LambdaContext: not null, Root: var root } region
                 || IsInCleanup(invocation, root)
                 || !IsWaitedFor(invocation, root)
                 || IsLeftToOtherRules(invocation)
@@ -75,26 +139,37 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, invocation.TargetMethod.Name));
+            // The fix needs the handler: without its locations the diagnostic carries no fix data.
+            var handler = GetHandlerLocations(region);
+            var properties = handler is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty
+                    .Add(TokenParameterProperty, token.Name)
+                    .Add(MarginProperty, GetMargin(options, invocation.Syntax.SyntaxTree));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, handler, properties, invocation.TargetMethod.Name));
         }
 
-        /// <summary>An optional token left out or given <c>None</c>/<c>default</c>, or no token parameter where an overload takes one.</summary>
-        private bool TakesNoToken(IInvocationOperation invocation)
+        /// <summary>
+        /// The handler's locations for the fix, or null when it has none. Found once per region: a handler may make many
+        /// calls without a deadline, and each would walk its whole body again.
+        /// </summary>
+        private List<Location>? GetHandlerLocations(Region region)
         {
-            foreach (var argument in invocation.Arguments)
+            lock (_handlers)
             {
-                if (argument.Parameter is { } parameter && symbols.IsCancellationToken(parameter.Type))
+                if (!_handlers.TryGetValue(region, out var locations))
                 {
-                    return parameter.IsOptional && symbols.GivesNoToken(argument);
-                }
-            }
+                    locations = new List<Location>();
+                    if (!DeadlineSources.AddLocations(region, symbols, locations))
+                    {
+                        locations = null;
+                    }
 
-            // Task.Run, ContinueWith, TaskFactory: their token only stops work that has not started; the work itself
-            // gets its token inside the delegate.
-            var method = invocation.TargetMethod;
-            return method.MethodKind != MethodKind.LocalFunction
-                && !symbols.IsSchedulingMethod(method)
-                && symbols.GetOverloadWithToken(method) is not null;
+                    _handlers.Add(region, locations);
+                }
+
+                return locations;
+            }
         }
 
         /// <summary>

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,6 +27,15 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
 
     internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
         "This polling loop never checks the remaining time; the invocation will be killed mid-loop");
+
+    /// <summary>How many of the additional locations are the loop's delays; the handler's locations follow them.</summary>
+    internal const string DelayCountProperty = "DelayCount";
+
+    /// <summary>
+    /// Per delay, <c>;</c>-separated, the name of the CancellationToken parameter the delay (or its overload with a
+    /// token) takes; empty for a delay that can take none.
+    /// </summary>
+    internal const string TokenParametersProperty = "TokenParameters";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -53,13 +64,13 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
                 }
 
                 blockContext.RegisterOperationAction(
-                    operationContext => AnalyzeLoop(operationContext, scope, symbols),
+                    operationContext => AnalyzeLoop(operationContext, scope, symbols, compilationContext.Options),
                     OperationKind.Loop);
             });
         });
     }
 
-    private static void AnalyzeLoop(OperationAnalysisContext context, InvocationScope scope, DeadlineSymbols symbols)
+    private static void AnalyzeLoop(OperationAnalysisContext context, InvocationScope scope, DeadlineSymbols symbols, AnalyzerOptions options)
     {
         if (PollingLoop.TryCreate((ILoopOperation)context.Operation, scope, symbols) is not { } loop)
         {
@@ -67,15 +78,28 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
         }
 
         // The delays, on their method names: the fix passes them the deadline, and LMB0009 leaves them to this rule.
-        var delays = new List<Location>(loop.Delays.Length);
+        // After them, what the fix needs of the handler (see MissingDeadlineAnalyzer).
+        var locations = new List<Location>(loop.Delays.Length + 2);
+        var tokens = new StringBuilder();
         foreach (var delay in loop.Delays)
         {
             if (CallSyntax.GetNameLocation(delay.Syntax) is { } name)
             {
-                delays.Add(name);
+                tokens.Append(locations.Count == 0 ? string.Empty : ";").Append(MissingDeadlineAnalyzer.GetMissingToken(delay, symbols, optionalOnly: false)?.Name);
+                locations.Add(name);
             }
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, loop.Keyword.GetLocation(), delays));
+        var delayCount = locations.Count;
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (scope.GetRegion(context.Operation) is { } region && DeadlineSources.AddLocations(region, symbols, locations))
+        {
+            properties = properties
+                .Add(DelayCountProperty, delayCount.ToString(CultureInfo.InvariantCulture))
+                .Add(TokenParametersProperty, tokens.ToString())
+                .Add(MissingDeadlineAnalyzer.MarginProperty, MissingDeadlineAnalyzer.GetMargin(options, context.Operation.Syntax.SyntaxTree));
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Rule, loop.Keyword.GetLocation(), locations, properties));
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
@@ -25,6 +26,17 @@ public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
 
     internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
         "'{0}' creates a file in /tmp under a new name on every invocation, and the handler never deletes it; delete it when done");
+
+    /// <summary>How the reported operation creates the file: <see cref="KindTempFileName"/> or <see cref="KindWrite"/>.</summary>
+    internal const string KindProperty = "Kind";
+
+    /// <summary><c>Path.GetTempFileName()</c>, which creates the file when it makes the name its holder keeps.</summary>
+    internal const string KindTempFileName = "TempFileName";
+
+    /// <summary>A write that creates the file at a path its holder names.</summary>
+    internal const string KindWrite = "Write";
+
+    // Additional locations: the declaration of the local that holds the file's path, when a local holds it.
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -61,11 +73,13 @@ public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
             var operation = context.Operation;
             FileIdentity file;
             string name;
+            string kind;
             if (files.IsTempFileNameCall(operation))
             {
                 // Path.GetTempFileName() creates an empty file under a new name: what keeps its value must be deleted.
                 file = FileIdentity.HolderOf(operation);
                 name = "GetTempFileName";
+                kind = KindTempFileName;
             }
             else if (files.TryGetWrite(operation, out var write) && write.Creates)
             {
@@ -81,6 +95,7 @@ public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
                 }
 
                 file = FileIdentity.Of(value);
+                kind = KindWrite;
                 name = write.Method.MethodKind == MethodKind.Constructor ? write.Method.ContainingType.Name : write.Method.Name;
             }
             else
@@ -93,7 +108,8 @@ public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), name));
+            var holder = file.Symbol is ILocalSymbol { Locations.Length: > 0 } local && local.Locations[0].IsInSource ? [local.Locations[0]] : Array.Empty<Location>();
+            context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), holder, ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind), name));
         }
     }
 }

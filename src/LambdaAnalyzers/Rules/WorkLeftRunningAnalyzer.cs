@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
@@ -52,6 +53,9 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Diagnostic property: the shape of the reported code, one of the <c>Kind...</c> values below.</summary>
     internal const string KindProperty = "Kind";
+
+    // Additional locations of the task reports: the declaration of the handler method around the work when that method
+    // returns void or a plain value (SyncHandlerMethod), which the await fix may make async.
 
     /// <summary>A task-like call used as an expression statement (<c>SendAsync();</c>): <c>await</c> can be added in front.</summary>
     internal const string KindStatement = "Statement";
@@ -212,7 +216,9 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
                 TaskUse.Discarded => s_discarded,
                 _ => s_local,
             };
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, reported.Syntax.GetLocation(), properties, TaskFlow.NameOf(core)));
+            // A handler method that can become async, for the await fix.
+            var handler = SyncHandlerMethod.GetDeclaration(scope.GetRegion(invocation), symbols) is { } declaration ? [declaration] : Array.Empty<Location>();
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, reported.Syntax.GetLocation(), handler, properties, TaskFlow.NameOf(core)));
         }
 
         public void AnalyzeObjectCreation(OperationAnalysisContext context)

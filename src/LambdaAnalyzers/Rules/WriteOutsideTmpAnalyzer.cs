@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -32,7 +33,10 @@ public sealed class WriteOutsideTmpAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor WorkingDirectoryRule = s_descriptors.Create(
         "'{0}' resolves under the working directory, the read-only /var/task; write under Path.GetTempPath() instead");
 
-    /// <summary>Diagnostic property: how the fixer may rewrite the path, <see cref="FixLiteral"/> or <see cref="FixConstant"/>.</summary>
+    /// <summary>
+    /// Diagnostic property: how the fixer may rewrite the path, <see cref="FixLiteral"/> or <see cref="FixConstant"/>
+    /// (a constant of the document that only writes use there).
+    /// </summary>
     internal const string FixProperty = "Fix";
 
     /// <summary>Diagnostic property: the path below the read-only folder, what the fix combines with the temp folder.</summary>
@@ -90,11 +94,14 @@ public sealed class WriteOutsideTmpAnalyzer : DiagnosticAnalyzer
         // The message names the path itself when it is a constant, or a local assigned one.
         var constant = path is ILocalReferenceOperation local && locals.GetSingleAssignment(local.Local) is { } value ? value : path;
         var shown = constant.ConstantValue is { HasValue: true, Value: string text } ? text : write.Path.Syntax.ToString();
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, write.Path.Syntax.GetLocation(), GetFixProperties(path), shown));
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, write.Path.Syntax.GetLocation(), GetFixProperties(path, files, context.CancellationToken), shown));
     }
 
-    /// <summary>A fix is offered for a string literal at the write, or a constant declared in this document.</summary>
-    private static ImmutableDictionary<string, string?> GetFixProperties(IOperation path)
+    /// <summary>
+    /// A fix is offered for a string literal at the write, or a constant declared in this document that only writes use
+    /// there (the fix changes its value).
+    /// </summary>
+    private static ImmutableDictionary<string, string?> GetFixProperties(IOperation path, FileSystemModel files, CancellationToken cancellationToken)
     {
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (path.ConstantValue is not { HasValue: true, Value: string text } || FileSystemModel.GetRelativePart(text) is not { } relative)
@@ -109,6 +116,18 @@ public sealed class WriteOutsideTmpAnalyzer : DiagnosticAnalyzer
             IFieldReferenceOperation { Field.IsConst: true } field when IsDeclaredIn(field.Field, path) => FixConstant,
             _ => null,
         };
+        ISymbol? constant = path switch
+        {
+            ILocalReferenceOperation reference => reference.Local,
+            IFieldReferenceOperation reference => reference.Field,
+            _ => null,
+        };
+        if (fix == FixConstant
+            && (constant is null || path.SemanticModel is not { } semanticModel || !files.IsOnlyWriteDestination(constant, semanticModel, cancellationToken)))
+        {
+            return properties;
+        }
+
         return fix is null ? properties : properties.Add(FixProperty, fix).Add(RelativePartProperty, relative);
     }
 

@@ -11,11 +11,57 @@ namespace LambdaAnalyzers.Tests.Rules;
 
 public sealed class BlockingWaitAnalyzerTests
 {
+    /// <summary>A report of a descriptor; the handler method it carries for the await fix is pinned by the <c>..._PassesTheHandler</c> tests.</summary>
+    private static DiagnosticResult Reported(DiagnosticDescriptor descriptor) =>
+        Verify.Diagnostic(descriptor).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    [Fact]
+    public async Task WaitInAHandlerReturningAValue_PassesTheHandler()
+    {
+        var diagnostic = Assert.Single(await AnalyzerRunner.ReportAsync(new BlockingWaitAnalyzer(), """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public string Handle(string input, ILambdaContext context) => LoadAsync(input).Result;
+
+                private static Task<string> LoadAsync(string key) => Task.FromResult(key);
+            }
+            """));
+
+        var handler = Assert.Single(diagnostic.AdditionalLocations);
+        Assert.StartsWith("public string Handle(", handler.SourceTree!.GetText().ToString(handler.SourceSpan));
+    }
+
+    [Fact]
+    public async Task WaitInALambdaOfAHandlerReturningATask_PassesNoHandler()
+    {
+        var diagnostic = Assert.Single(await AnalyzerRunner.ReportAsync(new BlockingWaitAnalyzer(), """
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public Task<string> Handle(string input, ILambdaContext context)
+                {
+                    Func<string> load = () => LoadAsync(input).Result;
+                    return Task.FromResult(load());
+                }
+
+                private static Task<string> LoadAsync(string key) => Task.FromResult(key);
+            }
+            """));
+
+        Assert.Empty(diagnostic.AdditionalLocations);
+    }
+
     private static DiagnosticResult Blocks(int markup, string member, string task) =>
-        Verify.Diagnostic(BlockingWaitAnalyzer.Rule).WithLocation(markup).WithArguments(member, task);
+        Reported(BlockingWaitAnalyzer.Rule).WithLocation(markup).WithArguments(member, task);
 
     private static DiagnosticResult BlocksUnnamed(int markup, string member) =>
-        Verify.Diagnostic(BlockingWaitAnalyzer.UnnamedTaskRule).WithLocation(markup).WithArguments(member);
+        Reported(BlockingWaitAnalyzer.UnnamedTaskRule).WithLocation(markup).WithArguments(member);
 
     /// <summary>A handler class with the async helpers the tests wait on.</summary>
     private static string Handler(string body, string declarations = "") => $$"""
@@ -87,14 +133,14 @@ public sealed class BlockingWaitAnalyzerTests
         var second = SendAsync("b");
         {|#0:Task.WaitAll(first, second)|};
         return input;
-        """), Verify.Diagnostic(BlockingWaitAnalyzer.WaitAllRule).WithLocation(0).WithArguments("WaitAll", "Task.WhenAll"));
+        """), Reported(BlockingWaitAnalyzer.WaitAllRule).WithLocation(0).WithArguments("WaitAll", "Task.WhenAll"));
 
     [Fact]
     public Task WaitAny_ReportsOnTheInvocation() => Verify.VerifyAnalyzerAsync(Handler("""
         var tasks = new[] { SendAsync("a"), SendAsync("b") };
         var index = {|#0:Task.WaitAny(tasks)|};
         return index.ToString();
-        """), Verify.Diagnostic(BlockingWaitAnalyzer.WaitAnyRule).WithLocation(0).WithArguments("WaitAny", "Task.WhenAny"));
+        """), Reported(BlockingWaitAnalyzer.WaitAnyRule).WithLocation(0).WithArguments("WaitAny", "Task.WhenAny"));
 
     [Fact]
     public Task ThreadSleep_ReportsOnTheInvocation() => Verify.VerifyAnalyzerAsync(Handler("""
@@ -102,8 +148,8 @@ public sealed class BlockingWaitAnalyzerTests
         {|#1:Thread.Sleep(TimeSpan.FromMilliseconds(250))|};
         return input;
         """),
-        Verify.Diagnostic(BlockingWaitAnalyzer.SleepRule).WithLocation(0).WithArguments("Sleep", "Task.Delay"),
-        Verify.Diagnostic(BlockingWaitAnalyzer.SleepRule).WithLocation(1).WithArguments("Sleep", "Task.Delay"));
+        Reported(BlockingWaitAnalyzer.SleepRule).WithLocation(0).WithArguments("Sleep", "Task.Delay"),
+        Reported(BlockingWaitAnalyzer.SleepRule).WithLocation(1).WithArguments("Sleep", "Task.Delay"));
 
     [Fact]
     public Task TaskWithoutAName_ReportsTheUnnamedMessage() => Verify.VerifyAnalyzerAsync(Handler("""
@@ -195,7 +241,7 @@ public sealed class BlockingWaitAnalyzerTests
                 {|#0:Task.WaitAll(first, second)|};
             }
         }
-        """, Verify.Diagnostic(BlockingWaitAnalyzer.WaitAllRule).WithLocation(0).WithArguments("WaitAll", "Task.WhenAll"));
+        """, Reported(BlockingWaitAnalyzer.WaitAllRule).WithLocation(0).WithArguments("WaitAll", "Task.WhenAll"));
 
     [Fact]
     public Task ParallelPerRecordWork_Reports() => Verify.VerifyAnalyzerAsync(Handler("""
@@ -208,7 +254,7 @@ public sealed class BlockingWaitAnalyzerTests
         return ids.Select(id => GetUserAsync(id).{|#2:Result|}).First();
         """),
         Blocks(0, "Wait", "SendAsync"),
-        Verify.Diagnostic(BlockingWaitAnalyzer.SleepRule).WithLocation(1).WithArguments("Sleep", "Task.Delay"),
+        Reported(BlockingWaitAnalyzer.SleepRule).WithLocation(1).WithArguments("Sleep", "Task.Delay"),
         Blocks(2, "Result", "GetUserAsync"));
 
     // ---- Reported: the programming models ------------------------------------------------------------------------
@@ -247,7 +293,7 @@ public sealed class BlockingWaitAnalyzerTests
             {|#0:Thread.Sleep(100)|};
             return input;
         }
-        """, Verify.Diagnostic(BlockingWaitAnalyzer.SleepRule).WithLocation(0).WithArguments("Sleep", "Task.Delay"));
+        """, Reported(BlockingWaitAnalyzer.SleepRule).WithLocation(0).WithArguments("Sleep", "Task.Delay"));
 
     [Fact]
     public Task LambdaFunctionAttributeWithoutContext_Reports() => Verify.VerifyAnalyzerAsync("""
@@ -703,7 +749,7 @@ public sealed class BlockingWaitAnalyzerTests
         EditorConfig = "dotnet_diagnostic.LMB0004.severity = warning",
         ExpectedDiagnostics =
         {
-            Verify.Diagnostic(BlockingWaitAnalyzer.SleepRule).WithLocation(0).WithArguments("Sleep", "Task.Delay").WithSeverity(DiagnosticSeverity.Warning),
+            Reported(BlockingWaitAnalyzer.SleepRule).WithLocation(0).WithArguments("Sleep", "Task.Delay").WithSeverity(DiagnosticSeverity.Warning),
         },
     }.RunAsync();
 

@@ -11,6 +11,34 @@ public sealed class ClientCreatedPerInvocationAnalyzerTests
     private static DiagnosticResult Created(int markup, string type) =>
         Verify.Diagnostic(ClientCreatedPerInvocationAnalyzer.Rule).WithLocation(markup).WithArguments(type);
 
+    // ---- What the fix gets -------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("public Function() { }", "true")]
+    [InlineData("public Function(string name) { }", "false")]
+    public async Task ClientInAHandlerMethod_PassesWhetherItsClassIsReused(string constructor, string reused)
+    {
+        var diagnostic = Assert.Single(await AnalyzerRunner.ReportAsync(new ClientCreatedPerInvocationAnalyzer(), $$"""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Function
+            {
+                {{constructor}}
+
+                public async Task Handle(string key, ILambdaContext context)
+                {
+                    var s3 = new AmazonS3Client();
+                    await s3.GetObjectAsync("bucket", key);
+                }
+            }
+            """));
+
+        Assert.Equal(ClientCreatedPerInvocationAnalyzer.HoistToField, diagnostic.Properties[ClientCreatedPerInvocationAnalyzer.HoistProperty]);
+        Assert.Equal(reused, diagnostic.Properties[ClientCreatedPerInvocationAnalyzer.ReusedInstanceProperty]);
+    }
+
     // ---- Reported: the programming models -------------------------------------------------------------------
 
     [Fact]

@@ -15,7 +15,10 @@ public sealed class PollingLoopWithoutDeadlineAnalyzerTests
     private static DiagnosticResult Polls(int markup) =>
         Verify.Diagnostic(PollingLoopWithoutDeadlineAnalyzer.Rule).WithLocation(markup).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
-    /// <summary>A report on a loop keyword that carries exactly these delays, by method name, as additional locations.</summary>
+    /// <summary>
+    /// A report on a loop keyword that carries exactly these delays, by method name, as additional locations, then the
+    /// handler (<c>{|#8:...|}</c>) and its context (<c>{|#9:...|}</c>) that <see cref="MarkedHandler"/> marks.
+    /// </summary>
     private static DiagnosticResult PollsWaitingAt(int markup, params int[] delays)
     {
         var result = Verify.Diagnostic(PollingLoopWithoutDeadlineAnalyzer.Rule).WithLocation(markup);
@@ -24,11 +27,16 @@ public sealed class PollingLoopWithoutDeadlineAnalyzerTests
             result = result.WithLocation(delay);
         }
 
-        return result;
+        return result.WithLocation(8).WithLocation(9);
     }
 
     /// <summary>An async handler with a status check to poll.</summary>
-    private static string Handler(string body) => $$"""
+    private static string Handler(string body) => Handler(body, "", "", "context");
+
+    /// <summary><see cref="Handler(string)"/> with the handler marked <c>#8</c> and its context <c>#9</c>.</summary>
+    private static string MarkedHandler(string body) => Handler(body, "{|#8:", "|}", "{|#9:context|}");
+
+    private static string Handler(string body, string open, string close, string context) => $$"""
         using System;
         using System.Diagnostics;
         using System.Threading;
@@ -37,11 +45,11 @@ public sealed class PollingLoopWithoutDeadlineAnalyzerTests
 
         public class Function
         {
-            public async Task<string> Handle(string input, ILambdaContext context)
+            {{open}}public async Task<string> Handle(string input, ILambdaContext {{context}})
             {
                 {{body}}
                 return input;
-            }
+            }{{close}}
 
             private static Task<string> GetStatusAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(id);
 
@@ -138,7 +146,7 @@ public sealed class PollingLoopWithoutDeadlineAnalyzerTests
         """, Polls(0));
 
     [Fact]
-    public Task Report_CarriesEachDelayOfTheLoopInSourceOrder() => Verify.VerifyAnalyzerAsync(Handler("""
+    public Task Report_CarriesEachDelayOfTheLoopInSourceOrder() => Verify.VerifyAnalyzerAsync(MarkedHandler("""
         {|#0:while|} (GetStatus(input) != "DONE")
         {
             await Task.{|#1:Delay|}(1000);
@@ -149,7 +157,7 @@ public sealed class PollingLoopWithoutDeadlineAnalyzerTests
         """), PollsWaitingAt(0, 1, 2, 3));
 
     [Fact]
-    public Task NestedPollingLoops_EachCarriesTheDelaysInItsOwnCode() => Verify.VerifyAnalyzerAsync(Handler("""
+    public Task NestedPollingLoops_EachCarriesTheDelaysInItsOwnCode() => Verify.VerifyAnalyzerAsync(MarkedHandler("""
         {|#0:while|} (true)
         {
             {|#1:while|} (GetStatus(input) == "PENDING")

@@ -10,8 +10,9 @@ namespace LambdaAnalyzers.Tests.Rules;
 
 public sealed class TmpFileNotDeletedAnalyzerTests
 {
+    /// <summary>A report on the creating call; the holder it carries is checked by the <c>..._PassesItsHolder</c> tests.</summary>
     private static DiagnosticResult Created(int markup, string call) =>
-        Verify.Diagnostic(TmpFileNotDeletedAnalyzer.Rule).WithLocation(markup).WithArguments(call);
+        Verify.Diagnostic(TmpFileNotDeletedAnalyzer.Rule).WithLocation(markup).WithArguments(call).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     private static string Handler(string body) => $$"""
         using System;
@@ -31,6 +32,44 @@ public sealed class TmpFileNotDeletedAnalyzerTests
             private static void Process(string path) { }
         }
         """;
+
+    // ---- What the fix gets ------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task WriteToALocalPath_PassesItsHolderAndKind()
+    {
+        var diagnostic = Assert.Single(await AnalyzerRunner.ReportAsync(new TmpFileNotDeletedAnalyzer(), Handler("""
+            var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json");
+            File.WriteAllText(path, input);
+            """)));
+
+        Assert.Equal(TmpFileNotDeletedAnalyzer.KindWrite, diagnostic.Properties[TmpFileNotDeletedAnalyzer.KindProperty]);
+        Assert.Equal(["path"], diagnostic.AdditionalLocations.Select(l => l.SourceTree!.GetText().ToString(l.SourceSpan)));
+        Assert.Equal(diagnostic.AdditionalLocations[0].SourceSpan.Start, diagnostic.Location.SourceTree!.ToString().IndexOf("path =", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetTempFileNameKeptInALocal_PassesItsHolderAndKind()
+    {
+        var diagnostic = Assert.Single(await AnalyzerRunner.ReportAsync(new TmpFileNotDeletedAnalyzer(), Handler("""
+            var name = Path.GetTempFileName();
+            File.WriteAllText(name, input);
+            """)));
+
+        Assert.Equal(TmpFileNotDeletedAnalyzer.KindTempFileName, diagnostic.Properties[TmpFileNotDeletedAnalyzer.KindProperty]);
+        Assert.Equal(diagnostic.AdditionalLocations.Single().SourceSpan.Start, diagnostic.Location.SourceTree!.ToString().IndexOf("name =", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PathHeldByNoLocal_PassesNoHolder()
+    {
+        var diagnostic = Assert.Single(await AnalyzerRunner.ReportAsync(new TmpFileNotDeletedAnalyzer(), Handler("""
+            File.WriteAllText(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json"), input);
+            """)));
+
+        Assert.Equal(TmpFileNotDeletedAnalyzer.KindWrite, diagnostic.Properties[TmpFileNotDeletedAnalyzer.KindProperty]);
+        Assert.Empty(diagnostic.AdditionalLocations);
+    }
 
     // ---- Reported -------------------------------------------------------------------------------------------------------
 

@@ -9,8 +9,9 @@ namespace LambdaAnalyzers.Tests.Rules;
 
 public sealed class WorkLeftRunningAnalyzerTests
 {
+    /// <summary>A report; the handler method it carries for the await fix is pinned by the <c>..._PassesTheHandler</c> tests.</summary>
     private static DiagnosticResult Lost(DiagnosticDescriptor rule, int markup, string name) =>
-        Verify.Diagnostic(rule).WithLocation(markup).WithArguments(name);
+        Verify.Diagnostic(rule).WithLocation(markup).WithArguments(name).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     private static DiagnosticResult NotAwaited(int markup, string name) => Lost(WorkLeftRunningAnalyzer.TaskRule, markup, name);
 
@@ -127,6 +128,39 @@ public sealed class WorkLeftRunningAnalyzerTests
                 var names = new List<string> { input };
                 names.ForEach(name => {|#0:NotifyAsync(name)|});
         """), NotAwaited(0, "NotifyAsync"));
+
+    [Fact]
+    public async Task NotAwaitedInAHandlerReturningAValue_PassesTheHandler()
+    {
+        var diagnostic = Assert.Single(await AnalyzerRunner.ReportAsync(new WorkLeftRunningAnalyzer(), """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public string Handle(string input, ILambdaContext context)
+                {
+                    SendAsync(input);
+                    return input;
+                }
+
+                private static Task SendAsync(string message) => Task.CompletedTask;
+            }
+            """));
+
+        var handler = Assert.Single(diagnostic.AdditionalLocations);
+        Assert.StartsWith("public string Handle(", handler.SourceTree!.GetText().ToString(handler.SourceSpan));
+    }
+
+    [Fact]
+    public async Task NotAwaitedInAHandlerReturningATask_PassesNoHandler()
+    {
+        var diagnostic = Assert.Single(await AnalyzerRunner.ReportAsync(new WorkLeftRunningAnalyzer(), InHandler("""
+                    NotifyAsync(input);
+            """)));
+
+        Assert.Empty(diagnostic.AdditionalLocations);
+    }
 
     [Fact]
     public Task NonAsyncVoidHandler_Reports() => Verify.VerifyAnalyzerAsync("""

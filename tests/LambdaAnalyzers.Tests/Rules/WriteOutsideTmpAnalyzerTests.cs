@@ -49,6 +49,35 @@ public sealed class WriteOutsideTmpAnalyzerTests
         }
         """;
 
+    // ---- What the fix gets -------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task ConstantOnlyWritesUse_PassesTheConstantFix()
+    {
+        var diagnostics = await AnalyzerRunner.ReportAsync(new WriteOutsideTmpAnalyzer(), Handler("""
+            const string Output = "/var/task/output.json";
+            File.WriteAllText(Output, input);
+            File.AppendAllText(Path.Combine(Path.GetTempPath(), Output), input);
+            """));
+
+        // The combined write still points under /var/task (Combine keeps a rooted second path) and is reported without a fix.
+        var diagnostic = Assert.Single(diagnostics, d => d.Properties.ContainsKey(WriteOutsideTmpAnalyzer.FixProperty));
+        Assert.Equal(WriteOutsideTmpAnalyzer.FixConstant, diagnostic.Properties[WriteOutsideTmpAnalyzer.FixProperty]);
+        Assert.Equal("output.json", diagnostic.Properties[WriteOutsideTmpAnalyzer.RelativePartProperty]);
+    }
+
+    [Fact]
+    public async Task ConstantAlsoReadElsewhere_PassesNoFix()
+    {
+        var diagnostics = await AnalyzerRunner.ReportAsync(new WriteOutsideTmpAnalyzer(), Handler("""
+            const string Output = "/var/task/output.json";
+            File.WriteAllText(Output, input);
+            Console.WriteLine(Output);
+            """));
+
+        Assert.Empty(Assert.Single(diagnostics).Properties);
+    }
+
     // ---- Reported: the read-only places ---------------------------------------------------------------------------
 
     [Fact]

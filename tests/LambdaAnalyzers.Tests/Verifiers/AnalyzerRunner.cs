@@ -44,6 +44,28 @@ internal static class AnalyzerRunner
         return new Result(withAnalyzers, diagnostics, [.. exceptions]);
     }
 
+    /// <summary>
+    /// The diagnostics one analyzer reports over one file of a function project that compiles without errors, for
+    /// reading what a diagnostic carries to its fixer; the analyzer must not throw.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> ReportAsync(DiagnosticAnalyzer analyzer, string source, AnalyzerOptions? options = null)
+    {
+        var compilation = await CompileAsync([("/src/Function.cs", source)], FunctionProject.References);
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The source does not compile: " + string.Join("; ", errors));
+        }
+
+        var result = await RunAsync(compilation, [analyzer], options);
+        if (result.Crashes.Count > 0)
+        {
+            throw new InvalidOperationException("The analyzer threw: " + string.Join("; ", result.Crashes));
+        }
+
+        return result.Diagnostics;
+    }
+
     internal sealed record Result(CompilationWithAnalyzers Analysis, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Exception> Exceptions)
     {
         /// <summary>Exceptions and AD0001 diagnostics, described for an assertion message.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
-namespace LambdaAnalyzers.Lambda;
+namespace LambdaAnalyzers;
 
 /// <summary>
 /// The types of <see cref="KnownTypeNames"/> in one compilation, each looked up once and shared by every analyzer and

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LambdaAnalyzers.Lambda;
+namespace LambdaAnalyzers;
 
 /// <summary>
 /// The metadata names of every type the analyzers and fixers look up, and the assemblies that define the library types
