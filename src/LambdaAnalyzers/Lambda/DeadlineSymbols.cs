@@ -163,6 +163,40 @@ internal sealed class DeadlineSymbols
     }
 
     /// <summary>
+    /// The token parameter the fix of a call passes the deadline to, or null when the call already gets a token or can
+    /// take none. With <paramref name="optionalOnly"/> (LMB0009), a required token given <c>None</c> is taken for a
+    /// deliberate choice; a polling loop's delay must stop at the deadline whatever it was given.
+    /// </summary>
+    public IParameterSymbol? GetMissingToken(IInvocationOperation invocation, bool optionalOnly)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && IsCancellationToken(parameter.Type))
+            {
+                return (parameter.IsOptional || !optionalOnly) && GivesNoToken(argument) ? parameter : null;
+            }
+        }
+
+        // Task.Run, ContinueWith, TaskFactory: their token only stops work that has not started; the work itself
+        // gets its token inside the delegate.
+        var method = invocation.TargetMethod;
+        if (method.MethodKind == MethodKind.LocalFunction || IsSchedulingMethod(method) || GetOverloadWithToken(method) is not { } overload)
+        {
+            return null;
+        }
+
+        foreach (var parameter in overload.Parameters)
+        {
+            if (IsCancellationToken(parameter.Type))
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The overload declared by the same type with the same name and parameters plus one <c>CancellationToken</c>, or
     /// null. Looked up once per method symbol.
     /// </summary>

@@ -123,14 +123,9 @@ internal sealed class TaskMembers
     {
         while (true)
         {
+            operation = Wrappers.ConversionsAndParentheses(operation);
             switch (operation)
             {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
                 case IInvocationOperation { Instance: { } instance } call when Get(call.TargetMethod) == TaskMember.ConfigureAwait:
                     operation = instance;
                     break;

@@ -11,72 +11,35 @@ namespace LambdaAnalyzers.Lambda;
 internal static class Wrappers
 {
     /// <summary>Conversions of any kind.</summary>
-    public static IOperation Conversions(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
+    public static IOperation Conversions(IOperation operation) => Strip(operation, explicitConversions: true, parentheses: false, delegates: false);
 
     /// <summary>Conversions of any kind and parentheses.</summary>
-    public static IOperation ConversionsAndParentheses(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
+    public static IOperation ConversionsAndParentheses(IOperation operation) => Strip(operation, explicitConversions: true, parentheses: true, delegates: false);
 
     /// <summary>Implicit conversions and parentheses: an explicit cast may make another value.</summary>
-    public static IOperation ImplicitConversionsAndParentheses(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation { IsImplicit: true } conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
+    public static IOperation ImplicitConversionsAndParentheses(IOperation operation) =>
+        Strip(operation, explicitConversions: false, parentheses: true, delegates: false);
 
     /// <summary>
     /// Conversions, parentheses and <c>new Func&lt;...&gt;(...)</c> around a delegate, leaving the lambda, method
     /// reference or local reference that supplies the code.
     /// </summary>
-    public static IOperation Delegate(IOperation operation)
+    public static IOperation Delegate(IOperation operation) => Strip(operation, explicitConversions: true, parentheses: true, delegates: true);
+
+    private static IOperation Strip(IOperation operation, bool explicitConversions, bool parentheses, bool delegates)
     {
         while (true)
         {
             switch (operation)
             {
-                case IConversionOperation conversion:
+                case IConversionOperation conversion when explicitConversions || conversion.IsImplicit:
                     operation = conversion.Operand;
                     break;
-                case IDelegateCreationOperation creation:
-                    operation = creation.Target;
-                    break;
-                case IParenthesizedOperation parenthesized:
+                case IParenthesizedOperation parenthesized when parentheses:
                     operation = parenthesized.Operand;
+                    break;
+                case IDelegateCreationOperation creation when delegates:
+                    operation = creation.Target;
                     break;
                 default:
                     return operation;

@@ -85,7 +85,7 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
         {
             if (CallSyntax.GetNameLocation(delay.Syntax) is { } name)
             {
-                tokens.Append(locations.Count == 0 ? string.Empty : ";").Append(MissingDeadlineAnalyzer.GetMissingToken(delay, symbols, optionalOnly: false)?.Name);
+                tokens.Append(locations.Count == 0 ? string.Empty : ";").Append(symbols.GetMissingToken(delay, optionalOnly: false)?.Name);
                 locations.Add(name);
             }
         }
