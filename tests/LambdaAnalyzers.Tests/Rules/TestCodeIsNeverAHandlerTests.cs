@@ -57,6 +57,22 @@ public sealed class TestCodeIsNeverAHandlerTests
         """);
 
     [Fact]
+    public Task LambdaTakingAContext_InATestMethodOutsideATestProject_DoesNotReport() => VerifyAsync<ClientCreatedPerInvocationAnalyzer>("""
+        using System;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class FunctionTests
+        {
+            [{|CS0246:{|CS0246:Fact|}|}]
+            public void Handles()
+            {
+                Func<string, ILambdaContext, string> handler = (input, context) => new AmazonS3Client().ToString()!;
+            }
+        }
+        """);
+
+    [Fact]
     public Task AsyncVoidLocalFunctionTakingAContext_InATestMethod_DoesNotReport() => VerifyAsync<HandlerNotAwaitableAnalyzer>("""
         using System.Threading.Tasks;
         using Amazon.Lambda.Core;
