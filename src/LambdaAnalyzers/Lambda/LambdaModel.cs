@@ -10,12 +10,13 @@ namespace LambdaAnalyzers.Lambda;
 
 /// <summary>
 /// The Lambda view of one compilation, shared by every rule: known symbols, the handler catalog, and which code runs
-/// per invocation (the regions its sources find). Built once per compilation; absent when the compilation does
-/// not reference Amazon.Lambda.Core.
+/// per invocation (the regions its sources find). Built from the compilation start context, once per compilation and
+/// analyzer options (whose additional files entry sources may read); absent when the compilation does not reference
+/// Amazon.Lambda.Core.
 /// </summary>
 internal sealed class LambdaModel
 {
-    private static readonly ConditionalWeakTable<Compilation, LambdaModel?> s_models = new();
+    private static readonly ConditionalWeakTable<Compilation, ModelsOfCompilation> s_models = new();
 
     /// <summary>The regions of the block in progress on this thread: most blocks have none, and allocate nothing.</summary>
     [System.ThreadStatic]
@@ -25,14 +26,16 @@ internal sealed class LambdaModel
     private readonly ImmutableArray<IRegionSource> _regionSources;
     private readonly Lazy<TaskMembers?> _taskMembers;
 
-    private LambdaModel(Compilation compilation, LambdaSymbols symbols)
+    private LambdaModel(ModelInputs inputs, LambdaSymbols symbols)
     {
+        var compilation = inputs.Compilation;
         Compilation = compilation;
+        Options = inputs.Options;
         Types = KnownTypes.Get(compilation);
         Symbols = symbols;
-        Handlers = new HandlerCatalog(compilation, symbols, ModelSources.ExtraEntries(compilation.AssemblyName));
+        Handlers = new HandlerCatalog(compilation, symbols, ModelSources.ExtraEntries(inputs));
         _regionSources = ImmutableArray.Create<IRegionSource>(new HandlerBodyRegionSource(symbols), new NestedHandlerRegionSource(symbols))
-            .AddRange(ModelSources.ExtraRegions(compilation.AssemblyName));
+            .AddRange(ModelSources.ExtraRegions(inputs));
         Clients = new ClientCatalog(compilation);
         OneTimeInitialization = new OneTimeInitialization(compilation);
         State = new LongLivedState(compilation, Handlers);
@@ -41,6 +44,9 @@ internal sealed class LambdaModel
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>The options the model was built with, and their additional files.</summary>
+    public AnalyzerOptions Options { get; }
 
     /// <summary>Every type the package knows by name, looked up once for this compilation.</summary>
     public KnownTypes Types { get; }
@@ -65,9 +71,14 @@ internal sealed class LambdaModel
     /// <summary>What outlives an invocation: statics, members of reused instances, and the collections held there.</summary>
     public LongLivedState State { get; }
 
-    /// <summary>The model of a compilation, or null when Amazon.Lambda.Core is not referenced.</summary>
-    public static LambdaModel? TryGet(Compilation compilation) =>
-        s_models.GetValue(compilation, static c => LambdaSymbols.TryCreate(c) is { } symbols ? new LambdaModel(c, symbols) : null);
+    /// <summary>The model of the analysis a compilation start action belongs to, or null without Amazon.Lambda.Core.</summary>
+#pragma warning disable RS1012 // The rule registers its actions after asking for the model.
+    public static LambdaModel? TryGet(CompilationStartAnalysisContext context) => TryGet(context.Compilation, context.Options);
+#pragma warning restore RS1012
+
+    /// <summary>The model of a compilation under some analyzer options, or null when Amazon.Lambda.Core is not referenced.</summary>
+    public static LambdaModel? TryGet(Compilation compilation, AnalyzerOptions options) =>
+        s_models.GetValue(compilation, static c => new ModelsOfCompilation(c)).Get(options);
 
     /// <summary>The per-invocation code of an operation block, or null when the block holds none.</summary>
 #pragma warning disable RS1012 // The rule registers its actions after asking for the scope.
@@ -112,5 +123,26 @@ internal sealed class LambdaModel
         var found = regions.ToImmutableArray();
         regions.Clear();
         return new InvocationScope(blocks, found, Symbols, request.GatheredLocals);
+    }
+
+    /// <summary>
+    /// The models of one compilation: its Lambda symbols, looked up once, and a model per analyzer options (the
+    /// analyzers of one analysis share one options object, so there is one model per analysis).
+    /// </summary>
+    private sealed class ModelsOfCompilation
+    {
+        private readonly Compilation _compilation;
+        private readonly LambdaSymbols? _symbols;
+        private readonly ConditionalWeakTable<AnalyzerOptions, LambdaModel> _byOptions = new();
+        private readonly ConditionalWeakTable<AnalyzerOptions, LambdaModel>.CreateValueCallback _create;
+
+        public ModelsOfCompilation(Compilation compilation)
+        {
+            _compilation = compilation;
+            _symbols = LambdaSymbols.TryCreate(compilation);
+            _create = options => new LambdaModel(new ModelInputs(_compilation, options), _symbols!);
+        }
+
+        public LambdaModel? Get(AnalyzerOptions options) => _symbols is null ? null : _byOptions.GetValue(options, _create);
     }
 }

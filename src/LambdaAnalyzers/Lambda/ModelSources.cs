@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
@@ -9,15 +10,19 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal static class ModelSources
 {
-    private static readonly ConcurrentDictionary<string, (ImmutableArray<IEntrySource> Entries, ImmutableArray<IRegionSource> Regions)> s_extra = new();
+    private static readonly ConcurrentDictionary<string, (Func<ModelInputs, ImmutableArray<IEntrySource>> Entries, ImmutableArray<IRegionSource> Regions)> s_extra = new();
 
     /// <summary>Adds sources to every model built afterwards for a compilation of this assembly name.</summary>
     public static void Register(string assemblyName, ImmutableArray<IEntrySource> entries, ImmutableArray<IRegionSource> regions) =>
-        s_extra[assemblyName] = (entries, regions);
+        s_extra[assemblyName] = (_ => entries, regions);
 
-    public static ImmutableArray<IEntrySource> ExtraEntries(string? assemblyName) =>
-        assemblyName is not null && !s_extra.IsEmpty && s_extra.TryGetValue(assemblyName, out var extra) ? extra.Entries : ImmutableArray<IEntrySource>.Empty;
+    /// <summary>Adds entry sources made from each model's inputs (its additional files), for this assembly name.</summary>
+    public static void Register(string assemblyName, Func<ModelInputs, ImmutableArray<IEntrySource>> entries) =>
+        s_extra[assemblyName] = (entries, ImmutableArray<IRegionSource>.Empty);
 
-    public static ImmutableArray<IRegionSource> ExtraRegions(string? assemblyName) =>
-        assemblyName is not null && !s_extra.IsEmpty && s_extra.TryGetValue(assemblyName, out var extra) ? extra.Regions : ImmutableArray<IRegionSource>.Empty;
+    public static ImmutableArray<IEntrySource> ExtraEntries(ModelInputs inputs) =>
+        inputs.Compilation.AssemblyName is { } name && !s_extra.IsEmpty && s_extra.TryGetValue(name, out var extra) ? extra.Entries(inputs) : ImmutableArray<IEntrySource>.Empty;
+
+    public static ImmutableArray<IRegionSource> ExtraRegions(ModelInputs inputs) =>
+        inputs.Compilation.AssemblyName is { } name && !s_extra.IsEmpty && s_extra.TryGetValue(name, out var extra) ? extra.Regions : ImmutableArray<IRegionSource>.Empty;
 }

@@ -72,7 +72,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static compilationContext =>
         {
-            if (LambdaModel.TryGet(compilationContext.Compilation) is not { } model || model.TaskMembers is not { } members)
+            if (LambdaModel.TryGet(compilationContext) is not { } model || model.TaskMembers is not { } members)
             {
                 return;
             }

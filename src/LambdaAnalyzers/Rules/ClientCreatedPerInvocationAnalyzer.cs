@@ -54,7 +54,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static compilationContext =>
         {
-            if (LambdaModel.TryGet(compilationContext.Compilation) is not { } model)
+            if (LambdaModel.TryGet(compilationContext) is not { } model)
             {
                 return;
             }

@@ -37,7 +37,7 @@ public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static compilationContext =>
         {
-            if (LambdaModel.TryGet(compilationContext.Compilation) is null)
+            if (LambdaModel.TryGet(compilationContext) is null)
             {
                 return;
             }

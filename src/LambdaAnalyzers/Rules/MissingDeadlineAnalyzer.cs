@@ -57,7 +57,7 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static compilationContext =>
         {
-            if (LambdaModel.TryGet(compilationContext.Compilation) is not { } model)
+            if (LambdaModel.TryGet(compilationContext) is not { } model)
             {
                 return;
             }

@@ -57,7 +57,7 @@ public sealed class WriteOutsideTmpAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static compilationContext =>
         {
             // A test project runs on a developer machine or in CI, not on Lambda.
-            if (LambdaModel.TryGet(compilationContext.Compilation) is not { } model || model.Handlers.Tests.IsTestProject)
+            if (LambdaModel.TryGet(compilationContext) is not { } model || model.Handlers.Tests.IsTestProject)
             {
                 return;
             }

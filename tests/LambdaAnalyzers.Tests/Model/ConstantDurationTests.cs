@@ -51,7 +51,7 @@ public sealed class ConstantDurationTests
         var argument = semanticModel.GetOperation(call) is IInvocationOperation { Arguments: [var first, ..] }
             ? first.Value
             : semanticModel.GetOperation(call.ArgumentList.Arguments[0].Expression)!;
-        var symbols = DeadlineSymbols.Get(LambdaModel.TryGet(compilation)!);
+        var symbols = DeadlineSymbols.Get(LambdaModel.TryGet(compilation, ModelCompilation.NoOptions)!);
         return ConstantDuration.Of(argument, symbols, LocalAssignments.ForBlockOf(argument));
     }
 

@@ -3,6 +3,7 @@ using LambdaAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace LambdaAnalyzers.Tests.Model;
@@ -21,6 +22,9 @@ internal sealed class ModelCompilation
         _semanticModel = compilation.GetSemanticModel(compilation.SyntaxTrees.Single());
     }
 
+    /// <summary>Analyzer options without additional files or configuration, shared so that one model serves a compilation.</summary>
+    public static AnalyzerOptions NoOptions { get; } = new([]);
+
     public CSharpCompilation Compilation { get; }
 
     public LambdaModel Model { get; }
@@ -31,7 +35,7 @@ internal sealed class ModelCompilation
         var compilation = await AnalyzerRunner.CompileAsync(
             [("Function.cs", source)], [.. FunctionProject.References, .. extraReferences ?? []], outputKind, assemblyName);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var model = LambdaModel.TryGet(compilation);
+        var model = LambdaModel.TryGet(compilation, ModelCompilation.NoOptions);
         Assert.NotNull(model);
         return new ModelCompilation(compilation, model);
     }

@@ -4,6 +4,7 @@ using LambdaAnalyzers.Rules;
 using LambdaAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace LambdaAnalyzers.Tests.Model;
@@ -62,14 +63,70 @@ public sealed class ModelSeamTests
         Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> RunClientRuleAsync(string assemblyName)
+    [Fact]
+    public async Task OneCompilation_TwoAnalyzerOptionsWhoseAdditionalFilesDiffer_GiveDifferentHandlers()
+    {
+        const string assembly = "SeamFiles";
+        ModelSources.Register(assembly, inputs => [new HandlerListSource(inputs)]);
+        var compilation = await CompileAsync(assembly);
+        var process = compilation.GetSymbolsWithName("Process").OfType<IMethodSymbol>().Single();
+        var load = compilation.GetSymbolsWithName("Load").OfType<IMethodSymbol>().Single();
+        var namesProcess = OptionsWith(SourceText.From("SeamFiles::Function::Process"));
+        var namesLoad = OptionsWith(SourceText.From("SeamFiles::Repository::Load"));
+
+        var processModel = LambdaModel.TryGet(compilation, namesProcess)!;
+        var loadModel = LambdaModel.TryGet(compilation, namesLoad)!;
+
+        Assert.NotSame(processModel, loadModel);
+        Assert.True(processModel.Handlers.IsHandler(process, null, CancellationToken.None));
+        Assert.False(processModel.Handlers.IsHandler(load, null, CancellationToken.None));
+        Assert.False(loadModel.Handlers.IsHandler(process, null, CancellationToken.None));
+        Assert.True(loadModel.Handlers.IsHandler(load, null, CancellationToken.None));
+        Assert.Equal(9, Assert.Single(await RunClientRuleAsync(compilation, namesProcess)).Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(4, Assert.Single(await RunClientRuleAsync(compilation, namesLoad)).Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public async Task FactsFromAnAdditionalFile_AreReadOncePerSourceText()
+    {
+        const string assembly = "SeamFileCache";
+        var reads = 0;
+        var cache = new AdditionalFileCache<string>(text =>
+        {
+            Interlocked.Increment(ref reads);
+            return text.ToString();
+        });
+        ModelSources.Register(assembly, inputs => [new HandlerListSource(inputs, cache)]);
+        var compilation = await CompileAsync(assembly);
+        var text = SourceText.From("SeamFileCache::Function::Process");
+
+        // Two analyses (an IDE gives each its own options) over one unchanged file, then an edit of the file.
+        LambdaModel.TryGet(compilation, OptionsWith(text));
+        LambdaModel.TryGet(compilation, OptionsWith(text));
+        Assert.Equal(1, reads);
+        var edited = LambdaModel.TryGet(compilation, OptionsWith(text.WithChanges(new TextChange(new TextSpan(0, text.Length), "SeamFileCache::Repository::Load"))))!;
+        Assert.Equal(2, reads);
+        Assert.True(edited.Handlers.IsHandler(compilation.GetSymbolsWithName("Load").OfType<IMethodSymbol>().Single(), null, CancellationToken.None));
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> RunClientRuleAsync(string assemblyName) =>
+        await RunClientRuleAsync(await CompileAsync(assemblyName), options: null);
+
+    private static async Task<Compilation> CompileAsync(string assemblyName)
     {
         var compilation = await AnalyzerRunner.CompileAsync([("Function.cs", Source)], FunctionProject.References, assemblyName: assemblyName);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var result = await AnalyzerRunner.RunAsync(compilation, [new ClientCreatedPerInvocationAnalyzer()]);
+        return compilation;
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> RunClientRuleAsync(Compilation compilation, AnalyzerOptions? options)
+    {
+        var result = await AnalyzerRunner.RunAsync(compilation, [new ClientCreatedPerInvocationAnalyzer()], options);
         Assert.Empty(result.Crashes);
         return result.Diagnostics;
     }
+
+    private static AnalyzerOptions OptionsWith(SourceText handlers) => new([new InMemoryAdditionalText("/project/handlers.txt", handlers)]);
 
     /// <summary>Takes the body of every method of one name for code a handler reaches.</summary>
     private sealed class FakeReachSource(string methodName) : IRegionSource
@@ -91,5 +148,27 @@ public sealed class ModelSeamTests
     {
         public bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken) =>
             handler == method.ContainingAssembly.Name + "::" + method.ContainingType.ToDisplayString() + "::" + method.Name;
+    }
+
+    /// <summary>Handler strings listed one per line in an additional file named <c>handlers.txt</c>.</summary>
+    private sealed class HandlerListSource(ModelInputs inputs, AdditionalFileCache<string>? cache = null) : IEntrySource
+    {
+        private static readonly AdditionalFileCache<string> s_texts = new(text => text.ToString());
+
+        private readonly ImmutableHashSet<string> _handlers = inputs.AdditionalFiles
+            .Where(file => Path.GetFileName(file.Path) == "handlers.txt")
+            .SelectMany(file => (cache ?? s_texts).Get(file, CancellationToken.None)?.Split('\n') ?? [])
+            .Select(line => line.Trim())
+            .ToImmutableHashSet();
+
+        public bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken) =>
+            _handlers.Contains(method.ContainingAssembly.Name + "::" + method.ContainingType.ToDisplayString() + "::" + method.Name);
+    }
+
+    private sealed class InMemoryAdditionalText(string path, SourceText text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 }

@@ -42,7 +42,7 @@ public sealed class PollingLoopTests
         var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First();
         var semanticModel = compilation.GetSemanticModel(tree);
         var block = semanticModel.GetOperation(method)!;
-        var model = LambdaModel.TryGet(compilation)!;
+        var model = LambdaModel.TryGet(compilation, ModelCompilation.NoOptions)!;
         var scope = model.GetInvocationScope(semanticModel.GetDeclaredSymbol(method)!, [block], CancellationToken.None)!;
         return new Handler(scope, DeadlineSymbols.Get(model), block);
     }

@@ -91,7 +91,7 @@ public sealed class TestCodeTests
                 [Benchmark] public void OtherName(ILambdaContext context) { }
             }
             """)], FunctionProject.References);
-        var tests = LambdaModel.TryGet(compilation)!.Handlers.Tests;
+        var tests = LambdaModel.TryGet(compilation, ModelCompilation.NoOptions)!.Handlers.Tests;
 
         Assert.True(tests.IsTestMethod(Method(compilation, "ByName")));
         Assert.True(tests.IsTestMethod(Method(compilation, "ByNameWithSuffix")));
