@@ -18,6 +18,7 @@ internal sealed class InvocationScope
     private readonly ImmutableArray<IOperation> _blocks;
     private readonly LambdaSymbols _symbols;
     private LocalAssignments? _locals;
+    private BlockOperations? _operations;
     private ImmutableHashSet<IMethodSymbol>? _localFunctionCallbacks;
 
     internal InvocationScope(ImmutableArray<IOperation> blocks, ImmutableArray<Region> regions, LambdaSymbols symbols, LocalAssignments? locals)
@@ -62,6 +63,21 @@ internal sealed class InvocationScope
             }
 
             return locals;
+        }
+    }
+
+    /// <summary>The operations of these blocks that rules look at, by kind, gathered on first use.</summary>
+    public BlockOperations Operations
+    {
+        get
+        {
+            var operations = Volatile.Read(ref _operations);
+            if (operations is null)
+            {
+                operations = Interlocked.CompareExchange(ref _operations, BlockOperations.Gather(_blocks), null) ?? _operations!;
+            }
+
+            return operations;
         }
     }
 

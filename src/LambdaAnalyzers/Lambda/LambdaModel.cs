@@ -86,6 +86,10 @@ internal sealed class LambdaModel
         GetInvocationScope(context.OwningSymbol, context.OperationBlocks, context.CancellationToken);
 #pragma warning restore RS1012
 
+    /// <summary>The per-invocation code of an operation block, or null when the block holds none.</summary>
+    public InvocationScope? GetInvocationScope(OperationBlockAnalysisContext context) =>
+        GetInvocationScope(context.OwningSymbol, context.OperationBlocks, context.CancellationToken);
+
     public InvocationScope? GetInvocationScope(ISymbol owningSymbol, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
         if (blocks.IsEmpty)

@@ -77,7 +77,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            compilationContext.RegisterOperationBlockAction(blockContext =>
             {
                 if (model.GetInvocationScope(blockContext) is not { } scope)
                 {
@@ -85,9 +85,17 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                 }
 
                 var analyzer = new BlockAnalyzer(members, scope, model.Async);
-                blockContext.RegisterOperationAction(analyzer.AnalyzeCall, OperationKind.Invocation);
-                blockContext.RegisterOperationAction(analyzer.AnalyzePropertyReference, OperationKind.PropertyReference);
-                blockContext.RegisterOperationBlockEndAction(analyzer.ReportAll);
+                foreach (var call in scope.Operations.Invocations)
+                {
+                    analyzer.AnalyzeCall(call);
+                }
+
+                foreach (var reference in scope.Operations.PropertyReferences)
+                {
+                    analyzer.AnalyzePropertyReference(reference);
+                }
+
+                analyzer.ReportAll(blockContext);
             });
         });
     }
@@ -107,12 +115,10 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
 
     private sealed class BlockAnalyzer(TaskMembers members, InvocationScope scope, AsyncSymbols symbols)
     {
-        private readonly object _gate = new();
         private readonly List<FoundWait> _waits = [];
 
-        public void AnalyzeCall(OperationAnalysisContext context)
+        public void AnalyzeCall(IInvocationOperation call)
         {
-            var call = (IInvocationOperation)context.Operation;
             var kind = members.Get(call.TargetMethod);
             if (kind == TaskMember.Sleep)
             {
@@ -128,9 +134,8 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void AnalyzePropertyReference(OperationAnalysisContext context)
+        public void AnalyzePropertyReference(IPropertyReferenceOperation reference)
         {
-            var reference = (IPropertyReferenceOperation)context.Operation;
             if (members.Get(reference.Property) == TaskMember.Result && reference.Instance is { } task)
             {
                 Add(reference, TaskMember.Result, ImmutableArray.Create(task));
@@ -144,28 +149,18 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var wait = new FoundWait(operation, kind, LocationOf(operation, kind), tasks);
-            lock (_gate)
-            {
-                _waits.Add(wait);
-            }
+            _waits.Add(new FoundWait(operation, kind, LocationOf(operation, kind), tasks));
         }
 
         public void ReportAll(OperationBlockAnalysisContext context)
         {
-            List<FoundWait> waits;
-            lock (_gate)
+            if (_waits.Count == 0)
             {
-                if (_waits.Count == 0)
-                {
-                    return;
-                }
-
-                waits = [.. _waits];
+                return;
             }
 
             var completion = new TaskCompletion(context.OperationBlocks, members, scope.Locals);
-            foreach (var wait in waits)
+            foreach (var wait in _waits)
             {
                 if (!IsComplete(wait, completion))
                 {

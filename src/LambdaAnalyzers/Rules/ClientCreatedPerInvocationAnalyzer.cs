@@ -59,7 +59,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            compilationContext.RegisterOperationBlockAction(blockContext =>
             {
                 if (model.GetInvocationScope(blockContext) is not { } scope)
                 {
@@ -71,17 +71,23 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
                     LambdaOptions.AdditionalClientTypes(blockContext.Options, tree),
                     LambdaOptions.AdditionalClientFactories(blockContext.Options, tree));
                 var analyzer = new BlockAnalyzer(model, scope, configured);
-                blockContext.RegisterOperationAction(analyzer.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-                blockContext.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+                foreach (var creation in scope.Operations.ObjectCreations)
+                {
+                    analyzer.AnalyzeObjectCreation(blockContext, creation);
+                }
+
+                foreach (var invocation in scope.Operations.Invocations)
+                {
+                    analyzer.AnalyzeInvocation(blockContext, invocation);
+                }
             });
         });
     }
 
     private sealed class BlockAnalyzer(LambdaModel model, InvocationScope scope, ImmutableHashSet<ISymbol> configured)
     {
-        public void AnalyzeObjectCreation(OperationAnalysisContext context)
+        public void AnalyzeObjectCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
             if (creation.Type is { } type
                 && scope.GetRoot(creation) is { } root
                 && model.Clients.IsClientCreation(creation, root, configured))
@@ -90,9 +96,8 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             if (!model.Clients.IsFactory(invocation.TargetMethod, configured, out var created))
             {
                 return;
@@ -104,7 +109,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
         private bool IsReusedInstance(Region region) =>
             region.Entry is { IsStatic: false, ContainingType: { TypeKind: TypeKind.Class } type } && model.Handlers.IsReusedHandlerInstance(type);
 
-        private void Report(OperationAnalysisContext context, IOperation creation, ITypeSymbol created)
+        private void Report(OperationBlockAnalysisContext context, IOperation creation, ITypeSymbol created)
         {
             if (scope.GetRegion(creation) is not { } region || scope.DependsOnInvocation(creation, unknownDepends: true))
             {

@@ -65,33 +65,50 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
             }
 
             var analyzer = new CompilationAnalyzer(model);
-            compilationContext.RegisterOperationBlockAction(analyzer.AnalyzeMethod);
-            compilationContext.RegisterOperationBlockStartAction(analyzer.AnalyzeBlockStart);
-            compilationContext.RegisterOperationAction(analyzer.AnalyzeLocalFunction, OperationKind.LocalFunction);
+            compilationContext.RegisterOperationBlockAction(analyzer.AnalyzeBlock);
         });
     }
 
     private sealed class CompilationAnalyzer(LambdaModel model)
     {
-        public void AnalyzeBlockStart(OperationBlockStartAnalysisContext context)
+        public void AnalyzeBlock(OperationBlockAnalysisContext context)
         {
-            if (model.Symbols.BootstrapRegistrations.IsEmpty || model.GetInvocationScope(context) is not { } scope)
+            AnalyzeMethod(context);
+
+            // A member with a nested handler, or that registers a lambda or local function with a bootstrap, has a scope.
+            if (model.GetInvocationScope(context) is not { } scope)
             {
                 return;
             }
 
-            // A member that registers a lambda or local function with a bootstrap has a scope: look at its registrations.
+            foreach (var localFunction in scope.Operations.LocalFunctions)
+            {
+                AnalyzeLocalFunction(context, localFunction);
+            }
+
+            if (model.Symbols.BootstrapRegistrations.IsEmpty)
+            {
+                return;
+            }
+
             var registrations = new RegistrationAnalyzer(model, scope);
-            context.RegisterOperationAction(registrations.Analyze, OperationKind.Invocation, OperationKind.ObjectCreation);
+            foreach (var invocation in scope.Operations.Invocations)
+            {
+                registrations.Analyze(context, invocation);
+            }
+
+            foreach (var creation in scope.Operations.ObjectCreations)
+            {
+                registrations.Analyze(context, creation);
+            }
         }
 
         /// <summary>An async void local function with an ILambdaContext parameter.</summary>
-        public void AnalyzeLocalFunction(OperationAnalysisContext context)
+        private void AnalyzeLocalFunction(OperationBlockAnalysisContext context, ILocalFunctionOperation localFunction)
         {
-            var localFunction = (ILocalFunctionOperation)context.Operation;
             if (localFunction.Symbol is { IsAsync: true, ReturnsVoid: true } symbol
                 && model.Handlers.IsNestedHandler(symbol)
-                && !(context.ContainingSymbol is IMethodSymbol container && model.Handlers.Tests.IsTestMethod(container))
+                && !(context.OwningSymbol is IMethodSymbol container && model.Handlers.Tests.IsTestMethod(container))
                 && localFunction.Syntax is LocalFunctionStatementSyntax syntax)
             {
                 context.ReportDiagnostic(Diagnostic.Create(AsyncVoidRule, syntax.Identifier.GetLocation(), s_asyncVoidProperties, symbol.Name));
@@ -99,7 +116,7 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>An async void handler method, or a handler method returning a value task.</summary>
-        public void AnalyzeMethod(OperationBlockAnalysisContext context)
+        private void AnalyzeMethod(OperationBlockAnalysisContext context)
         {
             if (context.OwningSymbol is not IMethodSymbol method
                 || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation)
@@ -206,9 +223,9 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentDictionary<IOperation, byte> _reportedLambdas = new();
         private readonly ConcurrentDictionary<IMethodSymbol, byte> _reportedLocalFunctions = new(SymbolEqualityComparer.Default);
 
-        public void Analyze(OperationAnalysisContext context)
+        public void Analyze(OperationBlockAnalysisContext context, IOperation operation)
         {
-            if (HandlerDiscovery.GetBootstrapHandlerArgument(context.Operation, model.Symbols) is not { } value
+            if (HandlerDiscovery.GetBootstrapHandlerArgument(operation, model.Symbols) is not { } value
                 || value.Parent is not IArgumentOperation { Parameter.Type: INamedTypeSymbol { DelegateInvokeMethod.ReturnsVoid: true } delegateType })
             {
                 return;
@@ -224,7 +241,7 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
             {
                 case IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda
                     when lambda.Syntax is AnonymousFunctionExpressionSyntax { AsyncKeyword: var asyncKeyword } && _reportedLambdas.TryAdd(lambda, 0):
-                    var registration = context.Operation switch
+                    var registration = operation switch
                     {
                         IInvocationOperation invocation => invocation.TargetMethod.Name,
                         IObjectCreationOperation { Type: { } type } => type.Name,

@@ -45,7 +45,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            compilationContext.RegisterOperationBlockAction(blockContext =>
             {
                 if (model.GetInvocationScope(blockContext) is not { } scope)
                 {
@@ -55,10 +55,26 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 var tree = blockContext.OperationBlocks[0].Syntax.SyntaxTree;
                 var intentional = model.State.ResolveIntentional(LambdaOptions.IntentionalMembers(blockContext.Options, tree));
                 var analyzer = new BlockAnalyzer(model, scope, new StateHolders(model.State, scope, blockContext.OwningSymbol, intentional));
-                blockContext.RegisterOperationAction(analyzer.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
-                blockContext.RegisterOperationAction(analyzer.AnalyzeDeconstruction, OperationKind.DeconstructionAssignment);
-                blockContext.RegisterOperationAction(analyzer.AnalyzeArgument, OperationKind.Argument);
-                blockContext.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+                var operations = scope.Operations;
+                foreach (var assignment in operations.Assignments)
+                {
+                    analyzer.AnalyzeAssignment(blockContext, assignment);
+                }
+
+                foreach (var deconstruction in operations.Deconstructions)
+                {
+                    analyzer.AnalyzeDeconstruction(blockContext, deconstruction);
+                }
+
+                foreach (var argument in operations.Arguments)
+                {
+                    analyzer.AnalyzeArgument(blockContext, argument);
+                }
+
+                foreach (var invocation in operations.Invocations)
+                {
+                    analyzer.AnalyzeInvocation(blockContext, invocation);
+                }
             });
         });
     }
@@ -68,22 +84,19 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         private static readonly ImmutableHashSet<string> s_growingMethods = ImmutableHashSet.Create(
             "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "AddOrUpdate");
 
-        public void AnalyzeAssignment(OperationAnalysisContext context)
+        public void AnalyzeAssignment(OperationBlockAnalysisContext context, IAssignmentOperation assignment)
         {
-            var assignment = (IAssignmentOperation)context.Operation;
             AnalyzeWrite(context, assignment, assignment.Target, assignment.Value, isCompound: assignment is ICompoundAssignmentOperation);
         }
 
-        public void AnalyzeDeconstruction(OperationAnalysisContext context)
+        public void AnalyzeDeconstruction(OperationBlockAnalysisContext context, IDeconstructionAssignmentOperation deconstruction)
         {
-            var deconstruction = (IDeconstructionAssignmentOperation)context.Operation;
             AnalyzeDeconstructedPart(context, deconstruction, deconstruction.Target, deconstruction.Value);
         }
 
         /// <summary>A <c>ref</c> or <c>out</c> argument stores what the callee computes from the other arguments.</summary>
-        public void AnalyzeArgument(OperationAnalysisContext context)
+        public void AnalyzeArgument(OperationBlockAnalysisContext context, IArgumentOperation argument)
         {
-            var argument = (IArgumentOperation)context.Operation;
             if (argument.Parameter?.RefKind is not (RefKind.Ref or RefKind.Out))
             {
                 return;
@@ -129,9 +142,8 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary><c>Add</c>, <c>Enqueue</c>, ... on a collection held in a long-lived member: it grows on every invocation.</summary>
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             if (!s_growingMethods.Contains(method.Name))
             {
@@ -169,7 +181,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void AnalyzeDeconstructedPart(OperationAnalysisContext context, IOperation root, IOperation target, IOperation value)
+        private void AnalyzeDeconstructedPart(OperationBlockAnalysisContext context, IOperation root, IOperation target, IOperation value)
         {
             if (target is ITupleOperation targets)
             {
@@ -189,7 +201,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void AnalyzeWrite(OperationAnalysisContext context, IOperation write, IOperation target, IOperation value, bool isCompound)
+        private void AnalyzeWrite(OperationBlockAnalysisContext context, IOperation write, IOperation target, IOperation value, bool isCompound)
         {
             if (!holders.TryGetWrittenHolder(target, out var holder, out var indexer) || !IsPerInvocation(write))
             {
@@ -242,7 +254,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private void Report(OperationAnalysisContext context, StateHolder holder) =>
+        private void Report(OperationBlockAnalysisContext context, StateHolder holder) =>
             context.ReportDiagnostic(Diagnostic.Create(holder.IsStatic ? StaticRule : Rule, holder.Reference.Syntax.GetLocation(), holder.Name));
     }
 }

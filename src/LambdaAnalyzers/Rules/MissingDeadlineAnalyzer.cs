@@ -69,7 +69,7 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
             }
 
             var waits = new WaitedCalls(model.Async, symbols.WhenAllOrAny);
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            compilationContext.RegisterOperationBlockAction(blockContext =>
             {
                 if (model.GetInvocationScope(blockContext) is not { } scope)
                 {
@@ -77,7 +77,10 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
                 }
 
                 var analyzer = new BlockAnalyzer(waits, scope, symbols, compilationContext.Options);
-                blockContext.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+                foreach (var invocation in scope.Operations.Invocations)
+                {
+                    analyzer.AnalyzeInvocation(blockContext, invocation);
+                }
             });
         });
     }
@@ -93,9 +96,8 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
         // Diagnostic.Create copies the additional locations: a list is shared by the reports of one region.
         private readonly Dictionary<Region, List<Location>?> _handlers = new();
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             if (symbols.GetMissingToken(invocation, optionalOnly: true) is not { } token
                 || scope.GetRegion(invocation) is not { LambdaContext: not null, Root: var root } region
                 || WaitedCalls.IsInCleanup(invocation, root)

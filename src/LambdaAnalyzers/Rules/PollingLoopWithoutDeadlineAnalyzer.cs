@@ -56,23 +56,24 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            compilationContext.RegisterOperationBlockAction(blockContext =>
             {
                 if (model.GetInvocationScope(blockContext) is not { } scope)
                 {
                     return;
                 }
 
-                blockContext.RegisterOperationAction(
-                    operationContext => AnalyzeLoop(operationContext, scope, symbols, compilationContext.Options),
-                    OperationKind.Loop);
+                foreach (var loop in scope.Operations.Loops)
+                {
+                    AnalyzeLoop(blockContext, loop, scope, symbols, compilationContext.Options);
+                }
             });
         });
     }
 
-    private static void AnalyzeLoop(OperationAnalysisContext context, InvocationScope scope, DeadlineSymbols symbols, AnalyzerOptions options)
+    private static void AnalyzeLoop(OperationBlockAnalysisContext context, ILoopOperation operation, InvocationScope scope, DeadlineSymbols symbols, AnalyzerOptions options)
     {
-        if (PollingLoop.TryCreate((ILoopOperation)context.Operation, scope, symbols) is not { } loop)
+        if (PollingLoop.TryCreate(operation, scope, symbols) is not { } loop)
         {
             return;
         }
@@ -92,12 +93,12 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
 
         var delayCount = locations.Count;
         var properties = ImmutableDictionary<string, string?>.Empty;
-        if (scope.GetRegion(context.Operation) is { } region && DeadlineSources.AddLocations(region, symbols, locations))
+        if (scope.GetRegion(operation) is { } region && DeadlineSources.AddLocations(region, symbols, locations))
         {
             properties = properties
                 .Add(DelayCountProperty, delayCount.ToString(CultureInfo.InvariantCulture))
                 .Add(TokenParametersProperty, tokens.ToString())
-                .Add(MissingDeadlineAnalyzer.MarginProperty, MissingDeadlineAnalyzer.GetMargin(options, context.Operation.Syntax.SyntaxTree));
+                .Add(MissingDeadlineAnalyzer.MarginProperty, MissingDeadlineAnalyzer.GetMargin(options, operation.Syntax.SyntaxTree));
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Rule, loop.Keyword.GetLocation(), locations, properties));

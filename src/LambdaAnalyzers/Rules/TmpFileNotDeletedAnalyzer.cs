@@ -53,7 +53,7 @@ public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
 
             var files = FileSystemModel.Get(compilationContext.Compilation);
             var origins = new ValueOrigin(files);
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            compilationContext.RegisterOperationBlockAction(blockContext =>
             {
                 if (model.GetInvocationScope(blockContext) is not { } scope)
                 {
@@ -61,16 +61,23 @@ public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
                 }
 
                 var analyzer = new BlockAnalyzer(files, origins, scope);
-                blockContext.RegisterOperationAction(analyzer.Analyze, OperationKind.Invocation, OperationKind.ObjectCreation);
+                foreach (var invocation in scope.Operations.Invocations)
+                {
+                    analyzer.Analyze(blockContext, invocation);
+                }
+
+                foreach (var creation in scope.Operations.ObjectCreations)
+                {
+                    analyzer.Analyze(blockContext, creation);
+                }
             });
         });
     }
 
     private sealed class BlockAnalyzer(FileSystemModel files, ValueOrigin origins, InvocationScope scope)
     {
-        public void Analyze(OperationAnalysisContext context)
+        public void Analyze(OperationBlockAnalysisContext context, IOperation operation)
         {
-            var operation = context.Operation;
             FileIdentity file;
             string name;
             string kind;

@@ -107,7 +107,7 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
             }
 
             var signals = new SignalSymbols(compilationContext.Compilation);
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            compilationContext.RegisterOperationBlockAction(blockContext =>
             {
                 if (model.GetInvocationScope(blockContext) is not { } scope)
                 {
@@ -115,9 +115,20 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
                 }
 
                 var analyzer = new BlockAnalyzer(model.Async, scope, new TaskFlow(model.Async, signals, scope, blockContext.OperationBlocks));
-                blockContext.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
-                blockContext.RegisterOperationAction(analyzer.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-                blockContext.RegisterOperationAction(analyzer.AnalyzeAnonymousFunction, OperationKind.AnonymousFunction);
+                foreach (var invocation in scope.Operations.Invocations)
+                {
+                    analyzer.AnalyzeInvocation(blockContext, invocation);
+                }
+
+                foreach (var creation in scope.Operations.ObjectCreations)
+                {
+                    analyzer.AnalyzeObjectCreation(blockContext, creation);
+                }
+
+                foreach (var function in scope.Operations.AnonymousFunctions)
+                {
+                    analyzer.AnalyzeAnonymousFunction(blockContext, function);
+                }
             });
         });
     }
@@ -126,9 +137,8 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
 
     private sealed class BlockAnalyzer(AsyncSymbols symbols, InvocationScope scope, TaskFlow flow)
     {
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             if (method.IsAsync && method.ReturnsVoid)
             {
@@ -221,9 +231,8 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(descriptor, reported.Syntax.GetLocation(), handler, properties, TaskFlow.NameOf(core)));
         }
 
-        public void AnalyzeObjectCreation(OperationAnalysisContext context)
+        public void AnalyzeObjectCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
             if (!creation.Type.IsType(symbols.ThreadingTimer) || !flow.IsScheduled(creation) || flow.SignalsTheBody(creation.Arguments))
             {
                 return;
@@ -243,9 +252,8 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(TimerRule, creation.Syntax.GetLocation(), s_startedWork, "System.Threading.Timer"));
         }
 
-        public void AnalyzeAnonymousFunction(OperationAnalysisContext context)
+        public void AnalyzeAnonymousFunction(OperationBlockAnalysisContext context, IAnonymousFunctionOperation function)
         {
-            var function = (IAnonymousFunctionOperation)context.Operation;
             if (!function.Symbol.IsAsync || !function.Symbol.ReturnsVoid)
             {
                 return;
