@@ -59,18 +59,25 @@ internal sealed class BlockOperations
     /// <summary><c>while</c>, <c>do</c>, <c>for</c> and <c>foreach</c> loops.</summary>
     public ImmutableArray<ILoopOperation> Loops { get; }
 
+    // Most blocks hold few kinds: a list is made only for a kind found.
+    private static void Add<T>(ref ImmutableArray<T>.Builder? builder, T operation) =>
+        (builder ??= ImmutableArray.CreateBuilder<T>()).Add(operation);
+
+    private static ImmutableArray<T> ToImmutable<T>(ImmutableArray<T>.Builder? builder) =>
+        builder is null ? ImmutableArray<T>.Empty : builder.ToImmutable();
+
     /// <summary>Gathers the operations of some blocks in one walk.</summary>
     public static BlockOperations Gather(ImmutableArray<IOperation> blocks)
     {
-        var invocations = ImmutableArray.CreateBuilder<IInvocationOperation>();
-        var objectCreations = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
-        var propertyReferences = ImmutableArray.CreateBuilder<IPropertyReferenceOperation>();
-        var assignments = ImmutableArray.CreateBuilder<IAssignmentOperation>();
-        var deconstructions = ImmutableArray.CreateBuilder<IDeconstructionAssignmentOperation>();
-        var arguments = ImmutableArray.CreateBuilder<IArgumentOperation>();
-        var anonymousFunctions = ImmutableArray.CreateBuilder<IAnonymousFunctionOperation>();
-        var localFunctions = ImmutableArray.CreateBuilder<ILocalFunctionOperation>();
-        var loops = ImmutableArray.CreateBuilder<ILoopOperation>();
+        ImmutableArray<IInvocationOperation>.Builder? invocations = null;
+        ImmutableArray<IObjectCreationOperation>.Builder? objectCreations = null;
+        ImmutableArray<IPropertyReferenceOperation>.Builder? propertyReferences = null;
+        ImmutableArray<IAssignmentOperation>.Builder? assignments = null;
+        ImmutableArray<IDeconstructionAssignmentOperation>.Builder? deconstructions = null;
+        ImmutableArray<IArgumentOperation>.Builder? arguments = null;
+        ImmutableArray<IAnonymousFunctionOperation>.Builder? anonymousFunctions = null;
+        ImmutableArray<ILocalFunctionOperation>.Builder? localFunctions = null;
+        ImmutableArray<ILoopOperation>.Builder? loops = null;
         foreach (var block in blocks)
         {
             foreach (var operation in TreeWalk.DescendantsAndSelf(block))
@@ -78,45 +85,45 @@ internal sealed class BlockOperations
                 switch (operation.Kind)
                 {
                     case OperationKind.Invocation:
-                        invocations.Add((IInvocationOperation)operation);
+                        Add(ref invocations, (IInvocationOperation)operation);
                         break;
                     case OperationKind.ObjectCreation:
-                        objectCreations.Add((IObjectCreationOperation)operation);
+                        Add(ref objectCreations, (IObjectCreationOperation)operation);
                         break;
                     case OperationKind.PropertyReference:
-                        propertyReferences.Add((IPropertyReferenceOperation)operation);
+                        Add(ref propertyReferences, (IPropertyReferenceOperation)operation);
                         break;
                     case OperationKind.SimpleAssignment or OperationKind.CompoundAssignment:
-                        assignments.Add((IAssignmentOperation)operation);
+                        Add(ref assignments, (IAssignmentOperation)operation);
                         break;
                     case OperationKind.DeconstructionAssignment:
-                        deconstructions.Add((IDeconstructionAssignmentOperation)operation);
+                        Add(ref deconstructions, (IDeconstructionAssignmentOperation)operation);
                         break;
                     case OperationKind.Argument:
-                        arguments.Add((IArgumentOperation)operation);
+                        Add(ref arguments, (IArgumentOperation)operation);
                         break;
                     case OperationKind.AnonymousFunction:
-                        anonymousFunctions.Add((IAnonymousFunctionOperation)operation);
+                        Add(ref anonymousFunctions, (IAnonymousFunctionOperation)operation);
                         break;
                     case OperationKind.LocalFunction:
-                        localFunctions.Add((ILocalFunctionOperation)operation);
+                        Add(ref localFunctions, (ILocalFunctionOperation)operation);
                         break;
                     case OperationKind.Loop:
-                        loops.Add((ILoopOperation)operation);
+                        Add(ref loops, (ILoopOperation)operation);
                         break;
                 }
             }
         }
 
         return new BlockOperations(
-            invocations.ToImmutable(),
-            objectCreations.ToImmutable(),
-            propertyReferences.ToImmutable(),
-            assignments.ToImmutable(),
-            deconstructions.ToImmutable(),
-            arguments.ToImmutable(),
-            anonymousFunctions.ToImmutable(),
-            localFunctions.ToImmutable(),
-            loops.ToImmutable());
+            ToImmutable(invocations),
+            ToImmutable(objectCreations),
+            ToImmutable(propertyReferences),
+            ToImmutable(assignments),
+            ToImmutable(deconstructions),
+            ToImmutable(arguments),
+            ToImmutable(anonymousFunctions),
+            ToImmutable(localFunctions),
+            ToImmutable(loops));
     }
 }

@@ -60,7 +60,8 @@ internal static class NestedCodeFilter
             }
         }
 
-        foreach (var node in TreeWalk.DescendantNodes(syntax, static node => node is not ExpressionSyntax))
+        // A local function is a statement of a block: of the member's body, or of a lambda or anonymous method found above.
+        foreach (var node in TreeWalk.DescendantNodes(syntax, static node => MayHoldStatements(node)))
         {
             if (node is LocalFunctionStatementSyntax)
             {
@@ -70,6 +71,22 @@ internal static class NestedCodeFilter
 
         return false;
     }
+
+    /// <summary>Whether a node can have statements below it without an expression in between.</summary>
+    private static bool MayHoldStatements(SyntaxNode node) => node switch
+    {
+        ExpressionSyntax
+            or ExpressionStatementSyntax
+            or LocalDeclarationStatementSyntax
+            or ReturnStatementSyntax
+            or ThrowStatementSyntax
+            or YieldStatementSyntax
+            or ArrowExpressionClauseSyntax
+            or ParameterListSyntax
+            or AttributeListSyntax
+            or TypeSyntax => false,
+        _ => true,
+    };
 
     private static bool StartsWith(char[] buffer, int index, string word)
     {

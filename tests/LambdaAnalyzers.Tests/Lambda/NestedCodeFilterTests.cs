@@ -14,6 +14,12 @@ public class NestedCodeFilterTests
     [InlineData("void M() { Local(); void Local() { } }")]
     [InlineData("void M() { if (true) { while (true) { int Local() { return 1; } } } }")]
     [InlineData("void M() { int Local() => 1; }")]
+    [InlineData("void M() { try { } catch (System.Exception) { void Local() { } } finally { void Other() { } } }")]
+    [InlineData("void M() { using (null as System.IDisposable) { lock (this) { void Local() { } } } }")]
+    [InlineData("void M(int x) { switch (x) { case 1: void Local() { } break; } }")]
+    [InlineData("void M(bool b) { if (b) { } else { label: void Local() { } } }")]
+    [InlineData("void M() { checked { unsafe { void Local() { } } } }")]
+    [InlineData("void M() { foreach (var x in new int[0]) do { void Local<T>(T t) where T : struct { } } while (false); }")]
     [InlineData("int M() => new[] { 1 }.Select(x => x).Sum();")]
     [InlineData("void M() { var s = \"=>\"; }")]
     public void MemberWithALambdaAnonymousMethodOrLocalFunction_MayHoldNestedCode(string member) =>
