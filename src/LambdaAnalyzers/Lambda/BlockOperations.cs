@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -78,40 +79,52 @@ internal sealed class BlockOperations
         ImmutableArray<IAnonymousFunctionOperation>.Builder? anonymousFunctions = null;
         ImmutableArray<ILocalFunctionOperation>.Builder? localFunctions = null;
         ImmutableArray<ILoopOperation>.Builder? loops = null;
-        foreach (var block in blocks)
+
+        // An explicit stack rather than the iterators of DescendantsAndSelf: children pushed last to first come off in
+        // source order.
+        var pending = new Stack<IOperation>();
+        for (var i = blocks.Length - 1; i >= 0; i--)
         {
-            foreach (var operation in TreeWalk.DescendantsAndSelf(block))
+            pending.Push(blocks[i]);
+        }
+
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            foreach (var child in TreeWalk.Children(operation).Reverse())
             {
-                switch (operation.Kind)
-                {
-                    case OperationKind.Invocation:
-                        Add(ref invocations, (IInvocationOperation)operation);
-                        break;
-                    case OperationKind.ObjectCreation:
-                        Add(ref objectCreations, (IObjectCreationOperation)operation);
-                        break;
-                    case OperationKind.PropertyReference:
-                        Add(ref propertyReferences, (IPropertyReferenceOperation)operation);
-                        break;
-                    case OperationKind.SimpleAssignment or OperationKind.CompoundAssignment:
-                        Add(ref assignments, (IAssignmentOperation)operation);
-                        break;
-                    case OperationKind.DeconstructionAssignment:
-                        Add(ref deconstructions, (IDeconstructionAssignmentOperation)operation);
-                        break;
-                    case OperationKind.Argument:
-                        Add(ref arguments, (IArgumentOperation)operation);
-                        break;
-                    case OperationKind.AnonymousFunction:
-                        Add(ref anonymousFunctions, (IAnonymousFunctionOperation)operation);
-                        break;
-                    case OperationKind.LocalFunction:
-                        Add(ref localFunctions, (ILocalFunctionOperation)operation);
-                        break;
-                    case OperationKind.Loop:
-                        Add(ref loops, (ILoopOperation)operation);
-                        break;
-                }
+                pending.Push(child);
+            }
+
+            switch (operation.Kind)
+            {
+                case OperationKind.Invocation:
+                    Add(ref invocations, (IInvocationOperation)operation);
+                    break;
+                case OperationKind.ObjectCreation:
+                    Add(ref objectCreations, (IObjectCreationOperation)operation);
+                    break;
+                case OperationKind.PropertyReference:
+                    Add(ref propertyReferences, (IPropertyReferenceOperation)operation);
+                    break;
+                case OperationKind.SimpleAssignment or OperationKind.CompoundAssignment:
+                    Add(ref assignments, (IAssignmentOperation)operation);
+                    break;
+                case OperationKind.DeconstructionAssignment:
+                    Add(ref deconstructions, (IDeconstructionAssignmentOperation)operation);
+                    break;
+                case OperationKind.Argument:
+                    Add(ref arguments, (IArgumentOperation)operation);
+                    break;
+                case OperationKind.AnonymousFunction:
+                    Add(ref anonymousFunctions, (IAnonymousFunctionOperation)operation);
+                    break;
+                case OperationKind.LocalFunction:
+                    Add(ref localFunctions, (ILocalFunctionOperation)operation);
+                    break;
+                case OperationKind.Loop:
+                    Add(ref loops, (ILoopOperation)operation);
+                    break;
             }
         }
 

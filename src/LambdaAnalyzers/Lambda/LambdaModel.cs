@@ -34,7 +34,7 @@ internal sealed class LambdaModel
         Types = KnownTypes.Get(compilation);
         Symbols = symbols;
         Handlers = new HandlerCatalog(compilation, symbols, ModelSources.ExtraEntries(inputs));
-        _regionSources = ImmutableArray.Create<IRegionSource>(new HandlerBodyRegionSource(symbols), new NestedHandlerRegionSource(symbols))
+        _regionSources = ImmutableArray.Create<IRegionSource>(new HandlerBodyRegionSource(symbols), new NestedHandlerRegionSource(compilation, symbols))
             .AddRange(ModelSources.ExtraRegions(inputs));
         Clients = new ClientCatalog(compilation);
         OneTimeInitialization = new OneTimeInitialization(compilation);

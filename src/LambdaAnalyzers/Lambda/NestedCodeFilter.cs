@@ -8,9 +8,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace LambdaAnalyzers.Lambda;
 
 /// <summary>
-/// Tells, from text and statements alone, that a member's blocks hold no lambda, anonymous method or local function,
-/// and so no nested handler: most members, which then cost no walk over their operations. A lambda needs <c>=&gt;</c>,
-/// an anonymous method <c>delegate</c>, and a local function is a statement; a false alarm (the text in a string, a
+/// Tells, mostly from text, that a member's blocks hold no nested handler: most members, which then cost no walk over
+/// their operations. A handler lambda needs <c>=&gt;</c> and an anonymous method <c>delegate</c>. A local function is a
+/// handler only when it takes an <c>ILambdaContext</c>, which its parameter list must name (a local function's
+/// parameters are typed), or when a bootstrap registers it (<c>Create</c>, <c>GetHandlerWrapper</c>,
+/// <c>new LambdaBootstrap</c>); only then are the statements searched for one. A false alarm (the text in a string, a
 /// switch expression) only costs the walk.
 /// </summary>
 internal static class NestedCodeFilter
@@ -18,11 +20,19 @@ internal static class NestedCodeFilter
     [ThreadStatic]
     private static char[]? t_buffer;
 
-    public static bool MayHoldNestedCode(ImmutableArray<IOperation> blocks)
+    /// <summary>
+    /// Local-function words: a local function handler names its <c>ILambdaContext</c> parameter's type, or is registered.
+    /// </summary>
+    private static readonly string[] s_localFunctionHandlerWords = { "ILambdaContext", "Create", "GetHandlerWrapper", "LambdaBootstrap" };
+
+    /// <param name="blocks">The operation blocks of a member.</param>
+    /// <param name="aliasesHideWords">Whether a using alias in the compilation names <c>ILambdaContext</c> or
+    /// <c>LambdaBootstrap</c>: a local function may then take one, or be registered, without the word in the member.</param>
+    public static bool MayHoldNestedCode(ImmutableArray<IOperation> blocks, bool aliasesHideWords)
     {
         foreach (var block in blocks)
         {
-            if (MayHoldNestedCode(block.Syntax))
+            if (MayHoldNestedCode(block.Syntax, aliasesHideWords))
             {
                 return true;
             }
@@ -31,7 +41,7 @@ internal static class NestedCodeFilter
         return false;
     }
 
-    internal static bool MayHoldNestedCode(SyntaxNode syntax)
+    internal static bool MayHoldNestedCode(SyntaxNode syntax, bool aliasesHideWords)
     {
         var text = syntax.SyntaxTree.GetText();
         var span = syntax.Span;
@@ -43,21 +53,24 @@ internal static class NestedCodeFilter
         var buffer = t_buffer is { } existing && existing.Length >= span.Length ? existing : t_buffer = new char[Math.Max(span.Length, 4096)];
         text.CopyTo(span.Start, buffer, 0, span.Length);
 
-        for (var i = Array.IndexOf(buffer, '=', 0, span.Length); i >= 0 && i < span.Length - 1; i = Array.IndexOf(buffer, '=', i + 1, span.Length - i - 1))
+        var code = new ReadOnlySpan<char>(buffer, 0, span.Length);
+        for (int offset = 0, found; (found = code.Slice(offset).IndexOf("=>".AsSpan(), StringComparison.Ordinal)) >= 0; offset += found + 2)
         {
             // The arrow of the member's own expression body is not a lambda.
-            if (buffer[i + 1] == '>' && !IsOwnExpressionBodyArrow(syntax, span.Start + i))
+            if (!IsOwnExpressionBodyArrow(syntax, span.Start + offset + found))
             {
                 return true;
             }
         }
 
-        for (var i = Array.IndexOf(buffer, 'd', 0, span.Length); i >= 0 && i <= span.Length - 8; i = Array.IndexOf(buffer, 'd', i + 1, span.Length - i - 1))
+        if (code.IndexOf("delegate".AsSpan(), StringComparison.Ordinal) >= 0)
         {
-            if (StartsWith(buffer, i, "delegate"))
-            {
-                return true;
-            }
+            return true;
+        }
+
+        if (!aliasesHideWords && !ContainsAny(buffer, span.Length, s_localFunctionHandlerWords))
+        {
+            return false;
         }
 
         // A local function is a statement of a block: of the member's body, or of a lambda or anonymous method found above.
@@ -88,17 +101,18 @@ internal static class NestedCodeFilter
         _ => true,
     };
 
-    private static bool StartsWith(char[] buffer, int index, string word)
+    private static bool ContainsAny(char[] buffer, int length, string[] words)
     {
-        for (var j = 0; j < word.Length; j++)
+        var text = new ReadOnlySpan<char>(buffer, 0, length);
+        foreach (var word in words)
         {
-            if (buffer[index + j] != word[j])
+            if (text.IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 
     private static bool IsOwnExpressionBodyArrow(SyntaxNode syntax, int position)

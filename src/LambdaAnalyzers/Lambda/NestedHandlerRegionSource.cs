@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,12 +10,15 @@ namespace LambdaAnalyzers.Lambda;
 /// In a member that is not itself a handler (top-level statements, <c>Main</c>, constructors): the handler lambdas
 /// and local functions nested in it, the delegates it registers with a bootstrap, and the local functions those call.
 /// </summary>
-internal sealed class NestedHandlerRegionSource(LambdaSymbols symbols) : IRegionSource
+internal sealed class NestedHandlerRegionSource(Compilation compilation, LambdaSymbols symbols) : IRegionSource
 {
+    /// <summary>Whether an alias may name a local function's ILambdaContext parameter or the LambdaBootstrap that registers it.</summary>
+    private readonly Lazy<bool> _aliasesHideWords = new(() => UsingAliases.Name(compilation, "ILambdaContext", "LambdaBootstrap"), LazyThreadSafetyMode.PublicationOnly);
+
     public void AddRegions(RegionRequest request, List<Region> regions)
     {
         // Most members hold no lambda or local function, so no handler: their operations are not walked.
-        if (request.IsHandler || !NestedCodeFilter.MayHoldNestedCode(request.Blocks))
+        if (request.IsHandler || !NestedCodeFilter.MayHoldNestedCode(request.Blocks, _aliasesHideWords.Value))
         {
             return;
         }

@@ -19,7 +19,7 @@ internal sealed class ModelCompilation
         Model = model;
 
         // One semantic model: the operations it gives for a member and for a node inside it are one tree.
-        _semanticModel = compilation.GetSemanticModel(compilation.SyntaxTrees.Single());
+        _semanticModel = compilation.GetSemanticModel(compilation.SyntaxTrees.First());
     }
 
     /// <summary>Analyzer options without additional files or configuration, shared so that one model serves a compilation.</summary>
@@ -30,10 +30,14 @@ internal sealed class ModelCompilation
     public LambdaModel Model { get; }
 
     public static async Task<ModelCompilation> CreateAsync(
-        string source, IEnumerable<MetadataReference>? extraReferences = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, string assemblyName = "Model")
+        string source,
+        IEnumerable<MetadataReference>? extraReferences = null,
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
+        string assemblyName = "Model",
+        IEnumerable<(string Name, string Source)>? extraSources = null)
     {
         var compilation = await AnalyzerRunner.CompileAsync(
-            [("Function.cs", source)], [.. FunctionProject.References, .. extraReferences ?? []], outputKind, assemblyName);
+            [("Function.cs", source), .. extraSources ?? []], [.. FunctionProject.References, .. extraReferences ?? []], outputKind, assemblyName);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var model = LambdaModel.TryGet(compilation, ModelCompilation.NoOptions);
         Assert.NotNull(model);
@@ -59,7 +63,7 @@ internal sealed class ModelCompilation
     public IOperation Operation<TSyntax>(string text)
         where TSyntax : SyntaxNode
     {
-        var tree = Compilation.SyntaxTrees.Single();
+        var tree = Compilation.SyntaxTrees.First();
         var node = tree.GetRoot().DescendantNodes().OfType<TSyntax>().First(n => n.ToString() == text);
         return _semanticModel.GetOperation(node)!;
     }

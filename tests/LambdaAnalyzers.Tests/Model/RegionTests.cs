@@ -169,4 +169,53 @@ public sealed class RegionTests
         Assert.Same(work, region.Root);
         Assert.Null(region.LambdaContext);
     }
+
+    [Theory]
+    [InlineData("using Ctx = Amazon.Lambda.Core.ILambdaContext;", "Ctx")]
+    [InlineData("using Core = Amazon.Lambda.Core;", "Core.ILambdaContext")]
+    public async Task LocalFunctionTakingTheContextThroughAnAlias_IsANestedHandlerRegion(string alias, string contextType)
+    {
+        var compilation = await ModelCompilation.CreateAsync($$"""
+            {{alias}}
+            using Amazon.S3;
+
+            public class Startup
+            {
+                public void Configure()
+                {
+                    string Handle(string input, {{contextType}} context) => new AmazonS3Client().ToString()!;
+                }
+            }
+            """);
+
+        var region = compilation.Scope("Configure")!.GetRegion(compilation.Creation("new AmazonS3Client()"))!;
+
+        Assert.Equal(RegionKind.NestedHandler, region.Kind);
+        Assert.Equal("Handle", region.Entry!.Name);
+    }
+
+    [Fact]
+    public async Task LocalFunctionWithABlockBody_TakingTheContextThroughAGlobalAliasInAnotherFile_IsANestedHandlerRegion()
+    {
+        var compilation = await ModelCompilation.CreateAsync(
+            """
+            using Amazon.S3;
+
+            public class Startup
+            {
+                public void Configure()
+                {
+                    string Handle(string input, Ctx context)
+                    {
+                        return new AmazonS3Client().ToString()!;
+                    }
+                }
+            }
+            """,
+            extraSources: [("GlobalUsings.cs", "global using Ctx = Amazon.Lambda.Core.ILambdaContext;")]);
+
+        var region = compilation.Scope("Configure")!.GetRegion(compilation.Creation("new AmazonS3Client()"))!;
+
+        Assert.Equal(RegionKind.NestedHandler, region.Kind);
+    }
 }
