@@ -31,21 +31,7 @@ internal sealed class PollingLoop
     /// <summary>The loop as a polling loop without a deadline, or null when it is none.</summary>
     public static PollingLoop? TryCreate(ILoopOperation loop, InvocationScope scope, DeadlineSymbols symbols)
     {
-        IOperation? condition;
-        switch (loop)
-        {
-            case IWhileLoopOperation whileLoop:
-                condition = whileLoop.Condition;
-                break;
-            case IForLoopOperation forLoop:
-                condition = forLoop.Condition;
-                break;
-            default:
-                // foreach walks a collection: it ends with it.
-                return null;
-        }
-
-        if (!scope.Contains(loop) || GetKeyword(loop.Syntax) is not { } keyword)
+        if (!Loops.TryGetCondition(loop, out var condition) || !scope.Contains(loop) || GetKeyword(loop.Syntax) is not { } keyword)
         {
             return null;
         }
@@ -53,7 +39,7 @@ internal sealed class PollingLoop
         var walk = new LoopWalk(symbols);
         walk.Visit(loop);
         if (walk.Delays is not { } delays || walk.KnowsTime
-            || (condition is not null && !IsConstantTrue(condition) && ComparesCounter(condition, walk.Counters)))
+            || (condition is not null && !Loops.IsConstantTrue(condition) && Loops.ComparesCounter(condition, Loops.Counters(loop))))
         {
             return null;
         }
@@ -66,15 +52,12 @@ internal sealed class PollingLoop
     /// <summary>Whether a delay is one that a polling loop without a deadline around it waits with.</summary>
     public static bool IsPollingDelay(IInvocationOperation delay, InvocationScope scope, DeadlineSymbols symbols)
     {
-        for (var current = delay.Parent; current is not null; current = current.Parent)
+        // A loop outside a lambda or local function does not wait with code that runs later, or elsewhere.
+        for (var loop = Loops.Enclosing(delay); loop is not null; loop = Loops.Enclosing(loop))
         {
-            switch (current)
+            if (TryCreate(loop, scope, symbols) is { } polling && polling.Delays.Contains(delay))
             {
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    // A loop outside does not wait with code that runs later, or elsewhere.
-                    return false;
-                case ILoopOperation loop when TryCreate(loop, scope, symbols) is { } polling && polling.Delays.Contains(delay):
-                    return true;
+                return true;
             }
         }
 
@@ -89,48 +72,9 @@ internal sealed class PollingLoop
         _ => null,
     };
 
-    private static bool IsConstantTrue(IOperation condition) => condition.ConstantValue is { HasValue: true, Value: true };
-
-    /// <summary>Whether the condition compares a variable the loop increments or decrements against a bound.</summary>
-    private static bool ComparesCounter(IOperation condition, HashSet<ISymbol> counters)
-    {
-        if (counters.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var operation in TreeWalk.DescendantsAndSelf(condition))
-        {
-            if (operation is IBinaryOperation
-                {
-                    OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan
-                        or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.NotEquals or BinaryOperatorKind.Equals,
-                } comparison
-                && (IsCounter(comparison.LeftOperand, counters) || IsCounter(comparison.RightOperand, counters)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsCounter(IOperation operand, HashSet<ISymbol> counters)
-    {
-        foreach (var operation in TreeWalk.DescendantsAndSelf(operand))
-        {
-            if (AccessPath.VariableOf(operation, withIndexers: true) is { } variable && counters.Contains(variable))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
-    /// One pass over a loop's own code (not nested lambdas or local functions): its delays, the variables it counts
-    /// with, and whether anything in it knows about time or cancellation.
+    /// One pass over a loop's own code (<see cref="Loops.OwnCode"/>): its delays, and whether anything in it knows
+    /// about time or cancellation.
     /// </summary>
     private sealed class LoopWalk(DeadlineSymbols symbols)
     {
@@ -139,27 +83,12 @@ internal sealed class PollingLoop
 
         public bool KnowsTime { get; private set; }
 
-        public HashSet<ISymbol> Counters { get; } = new(SymbolEqualityComparer.Default);
-
-        public void Visit(IOperation root)
+        public void Visit(ILoopOperation loop)
         {
-            // An explicit stack: a long generated expression in a loop must not exhaust the thread's stack.
-            var pending = new Stack<IOperation>();
-            pending.Push(root);
-            while (pending.Count > 0)
+            // Code that runs later, or elsewhere, neither waits nor knows the time for this loop.
+            foreach (var operation in Loops.OwnCode(loop))
             {
-                var operation = pending.Pop();
-                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    // Code that runs later, or elsewhere, neither waits nor knows the time for this loop.
-                    continue;
-                }
-
                 VisitOne(operation);
-                foreach (var child in TreeWalk.Children(operation))
-                {
-                    pending.Push(child);
-                }
             }
         }
 
@@ -185,15 +114,6 @@ internal sealed class PollingLoop
 
                 case IBinaryOperation binary when IsTimeComparison(binary):
                     KnowsTime = true;
-                    break;
-
-                case IIncrementOrDecrementOperation increment when AccessPath.VariableOf(increment.Target, withIndexers: true) is { } counted:
-                    Counters.Add(counted);
-                    break;
-
-                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } compound
-                    when AccessPath.VariableOf(compound.Target, withIndexers: true) is { } counted:
-                    Counters.Add(counted);
                     break;
             }
         }

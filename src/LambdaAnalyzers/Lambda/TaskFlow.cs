@@ -109,7 +109,7 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
                 return held switch
                 {
                     // Result waits; polling IsCompleted or Status in a loop waits too.
-                    HeldWork.Task => property.Property.Name == "Result" || IsInLoop(property),
+                    HeldWork.Task => property.Property.Name == "Result" || Loops.Enclosing(property) is not null,
                     HeldWork.TimersTimer => property.Property.Name == "Enabled"
                         && property.Parent is ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: false } } disable
                         && disable.Target == property,
@@ -145,22 +145,6 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
                     return !SymbolEqualityComparer.Default.Equals(function.Symbol, local.ContainingSymbol);
                 case ILocalFunctionOperation function:
                     return !SymbolEqualityComparer.Default.Equals(function.Symbol, local.ContainingSymbol);
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsInLoop(IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            switch (parent)
-            {
-                case ILoopOperation:
-                    return true;
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    return false;
             }
         }
 

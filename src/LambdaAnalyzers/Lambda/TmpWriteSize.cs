@@ -57,7 +57,7 @@ internal sealed class TmpWriteSize(FileSystemModel files, IOperation write)
             : FileSystemModel.Unwrap(count) is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } array } && SameValue(array, buffer)
                 ? ArrayLength(buffer, 0)
                 : Constant(count, 0);
-        if (chunk is not { } bytes || bytes <= 0 || Iterations(invocation) is not { } iterations)
+        if (chunk is not { } bytes || bytes <= 0 || Loops.Iterations(invocation, Locals, value => Constant(value, 0)) is not { } iterations)
         {
             return null;
         }
@@ -86,111 +86,6 @@ internal sealed class TmpWriteSize(FileSystemModel files, IOperation write)
             _ => false,
         };
         return isStreamCreation && files.TryGetWrite(stream, out var write) && files.Classify(write.Path, Locals) == PathKind.Tmp;
-    }
-
-    /// <summary>1 outside a loop; the count of a <c>for (int i = C0; i &lt; C1; i++)</c> the write runs in on every iteration.</summary>
-    private long? Iterations(IInvocationOperation write)
-    {
-        IOperation current = write;
-        while (current.Parent is { } parent)
-        {
-            switch (parent)
-            {
-                case IAwaitOperation or IConversionOperation or IExpressionStatementOperation or IBlockOperation:
-                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure when configure.Instance == current:
-                    current = parent;
-                    continue;
-                case IUsingOperation usingOperation when usingOperation.Body == current:
-                case ITryOperation tryOperation when tryOperation.Body == current:
-                    current = parent;
-                    continue;
-                case IForLoopOperation loop when loop.Body == current:
-                    return LoopCount(loop);
-                case IMethodBodyOperation or IConstructorBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    return 1;
-                default:
-                    // Under a condition, in another loop, a catch or a finally: not known to run a counted number of times.
-                    return null;
-            }
-        }
-
-        return 1;
-    }
-
-    private long? LoopCount(IForLoopOperation loop)
-    {
-        if (loop.Locals.Length != 1
-            || loop.Locals[0] is not { Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } counter
-            || loop.Condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } condition
-            || FileSystemModel.Unwrap(condition.LeftOperand) is not ILocalReferenceOperation conditionLocal
-            || !SymbolEqualityComparer.Default.Equals(conditionLocal.Local, counter)
-            || Constant(condition.RightOperand, 0) is not { } end
-            || Locals.GetSingleAssignment(counter) is not { } initializer
-            || Constant(initializer, 0) is not { } start
-            || !IncrementsByOne(loop, counter)
-            || LeavesEarlyOrWritesCounter(loop.Body, counter))
-        {
-            return null;
-        }
-
-        // Checked 64-bit arithmetic: an overflow reports nothing.
-        if ((start < 0 && end > long.MaxValue + start) || (start > 0 && end < long.MinValue + start))
-        {
-            return null;
-        }
-
-        var count = end - start;
-        if (condition.OperatorKind == BinaryOperatorKind.LessThanOrEqual)
-        {
-            if (count == long.MaxValue)
-            {
-                return null;
-            }
-
-            count++;
-        }
-
-        return count > 0 ? count : null;
-    }
-
-    private static bool IncrementsByOne(IForLoopOperation loop, ILocalSymbol counter)
-    {
-        if (loop.AtLoopBottom.Length != 1)
-        {
-            return false;
-        }
-
-        var step = loop.AtLoopBottom[0] is IExpressionStatementOperation statement ? statement.Operation : loop.AtLoopBottom[0];
-        return step switch
-        {
-            IIncrementOrDecrementOperation { Kind: OperationKind.Increment, Target: ILocalReferenceOperation target } =>
-                SymbolEqualityComparer.Default.Equals(target.Local, counter),
-            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: ILocalReferenceOperation target, Value.ConstantValue: { HasValue: true, Value: 1 } } =>
-                SymbolEqualityComparer.Default.Equals(target.Local, counter),
-            _ => false,
-        };
-    }
-
-    /// <summary><c>break</c>, <c>continue</c>, <c>goto</c>, <c>return</c>, <c>throw</c>, or a write to the counter in the body.</summary>
-    private static bool LeavesEarlyOrWritesCounter(IOperation body, ILocalSymbol counter)
-    {
-        foreach (var operation in TreeWalk.DescendantsAndSelf(body))
-        {
-            switch (operation)
-            {
-                case IBranchOperation or IReturnOperation or IThrowOperation:
-                    return true;
-                case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, counter):
-                    return true;
-                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, counter):
-                    return true;
-                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation target }
-                    when SymbolEqualityComparer.Default.Equals(target.Local, counter):
-                    return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The length of <c>new byte[C]</c>, directly or in a local assigned once.</summary>
