@@ -35,6 +35,8 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
         Assert.False(entries.Any(static entry => entry.StartsWith("lib/", StringComparison.OrdinalIgnoreCase)), "Nothing may be under lib/. " + listing);
         Assert.True(entries.Contains("README.md"), listing);
         Assert.True(entries.Contains("LICENSE"), listing);
+        Assert.True(entries.Contains("buildTransitive/LambdaAnalyzers.props"), listing);
+        Assert.True(entries.Contains("buildTransitive/LambdaAnalyzers.targets"), listing);
 
         var nuspecEntries = zip.Entries.Where(static entry => !entry.FullName.Contains('/') && entry.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(nuspecEntries.Count == 1, "Expected one .nuspec at the package root. " + listing);
