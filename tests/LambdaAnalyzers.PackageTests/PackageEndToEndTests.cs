@@ -37,6 +37,7 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
         Assert.True(entries.Contains("LICENSE"), listing);
         Assert.True(entries.Contains("buildTransitive/LambdaAnalyzers.props"), listing);
         Assert.True(entries.Contains("buildTransitive/LambdaAnalyzers.targets"), listing);
+        Assert.True(entries.Contains("buildTransitive/LambdaAnalyzers.strict.globalconfig"), listing);
 
         var nuspecEntries = zip.Entries.Where(static entry => !entry.FullName.Contains('/') && entry.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(nuspecEntries.Count == 1, "Expected one .nuspec at the package root. " + listing);
@@ -124,7 +125,7 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
     /// <c>dotnet build --no-incremental -warnaserror</c> of the consumer with a SARIF 2.1 error log and a package cache of
     /// its own, so that only this run's package can be restored.
     /// </summary>
-    private async Task<ConsumerBuild> BuildConsumerAsync(string consumer)
+    private async Task<ConsumerBuild> BuildConsumerAsync(string consumer, params string[] properties)
     {
         var sarif = Path.Combine(package.WorkDirectory, "build.sarif");
         File.Delete(sarif);
@@ -137,13 +138,16 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
                 ["DOTNET_NOLOGO"] = "1",
             },
             DotNetCli.DefaultTimeout,
-            "build", consumer,
-            "--no-incremental",
-            "-warnaserror",
-            // %3B is MSBuild's escape of ';': the compiler receives /errorlog:<path>;version=2.1.
-            $"-p:ErrorLog={sarif}%3Bversion=2.1",
-            "--disable-build-servers",
-            "-tl:off");
+            [
+                "build", consumer,
+                "--no-incremental",
+                "-warnaserror",
+                // %3B is MSBuild's escape of ';': the compiler receives /errorlog:<path>;version=2.1.
+                $"-p:ErrorLog={sarif}%3Bversion=2.1",
+                "--disable-build-servers",
+                "-tl:off",
+                .. properties,
+            ]);
 
         var errorCodes = MsBuildDiagnostic().Matches(result.StandardOutput + Environment.NewLine + result.StandardError)
             .Where(static match => match.Groups["severity"].Value == "error")
