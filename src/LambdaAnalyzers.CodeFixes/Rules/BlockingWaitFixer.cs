@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using LambdaAnalyzers.Async;
@@ -20,7 +19,7 @@ namespace LambdaAnalyzers.Rules;
 /// <c>await Task.Delay(x)</c>. Offered where <see cref="AwaitPlanner"/> allows an await; none for <c>Task.WaitAny</c>,
 /// waits with a timeout or token, and <c>?.Result</c>.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingWaitFixer)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingWaitFixer))]
 public sealed class BlockingWaitFixer : CodeFixProvider
 {
     internal const string EquivalenceKey = "LMB0004.Await";

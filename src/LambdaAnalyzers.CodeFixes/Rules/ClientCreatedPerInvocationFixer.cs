@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using LambdaAnalyzers.Hoisting;
@@ -16,7 +15,7 @@ namespace LambdaAnalyzers.Rules;
 /// or in every constructor when it reads instance members) or, for a handler lambda or local function, into a local
 /// declared before it. Offered only when the result means the same and compiles.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClientCreatedPerInvocationFixer)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClientCreatedPerInvocationFixer))]
 public sealed class ClientCreatedPerInvocationFixer : CodeFixProvider
 {
     private static readonly FixAllProvider s_fixAll = FixAllProvider.Create(FixAllAsync);

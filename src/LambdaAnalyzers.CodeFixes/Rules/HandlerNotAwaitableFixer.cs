@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,7 +24,7 @@ namespace LambdaAnalyzers.Rules;
 /// fixer: the fixes of one document may each add the same <c>using System.Threading.Tasks;</c>, which one pass over the
 /// document adds once.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HandlerNotAwaitableFixer)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HandlerNotAwaitableFixer))]
 public sealed class HandlerNotAwaitableFixer : CodeFixProvider
 {
     public const string AsyncVoidKey = "LMB0003.AsyncVoidToAsyncTask";

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading.Tasks;
 using LambdaAnalyzers.Deadlines;
 using Microsoft.CodeAnalysis;
@@ -14,7 +13,7 @@ namespace LambdaAnalyzers.Rules;
 /// <c>using var cts = new CancellationTokenSource(DeadlineFrom(context.RemainingTime))</c> whose helper keeps a margin
 /// (<c>lambda_analyzers.deadline_margin_ms</c>) before the timeout. Offered only in async handlers.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MissingDeadlineFixer)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MissingDeadlineFixer))]
 public sealed class MissingDeadlineFixer : CodeFixProvider
 {
     internal const string Title = "Pass a deadline derived from RemainingTime";

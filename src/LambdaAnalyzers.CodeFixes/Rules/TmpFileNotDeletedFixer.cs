@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,7 +18,7 @@ namespace LambdaAnalyzers.Rules;
 /// reassigned) in that block, and the block has no <c>yield</c>, <c>goto</c>, label or local function that the wrapping
 /// would hide. No Fix All: where the file may be deleted is a judgment call for each site.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TmpFileNotDeletedFixer)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TmpFileNotDeletedFixer))]
 public sealed class TmpFileNotDeletedFixer : CodeFixProvider
 {
     internal const string EquivalenceKey = "LMB0008.TryFinallyDelete";

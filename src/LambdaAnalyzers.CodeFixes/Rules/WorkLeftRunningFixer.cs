@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using LambdaAnalyzers.Async;
@@ -16,7 +15,7 @@ namespace LambdaAnalyzers.Rules;
 /// Nothing for tasks kept in locals, null-conditional calls, async void calls, async lambdas, threads, timers and work
 /// queued to the thread pool.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WorkLeftRunningFixer)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WorkLeftRunningFixer))]
 public sealed class WorkLeftRunningFixer : CodeFixProvider
 {
     internal const string EquivalenceKey = "LMB0002.Await";

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -20,7 +19,7 @@ namespace LambdaAnalyzers.Rules;
 /// document used only by writes keeps its name, loses its read-only folder, and is combined the same way at the write.
 /// Nothing for <c>AppContext.BaseDirectory</c>, the current directory and <c>Assembly.Location</c>.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WriteOutsideTmpFixer)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WriteOutsideTmpFixer))]
 public sealed class WriteOutsideTmpFixer : CodeFixProvider
 {
     internal const string EquivalenceKey = "LMB0007.TempPath";
