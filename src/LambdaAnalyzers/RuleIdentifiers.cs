@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace LambdaAnalyzers;
 
 /// <summary>The rule IDs of the package, one constant per rule, and where their documentation lives.</summary>
@@ -14,7 +16,23 @@ public static class RuleIdentifiers
     public const string MissingDeadline = "LMB0009";
     public const string PollingLoopWithoutDeadline = "LMB0010";
 
-    private const string DocsBase = "https://github.com/lambda-analyzers/lambda-analyzers/blob/main/docs/rules/";
+    /// <summary>The project's repository, from the build (<c>LambdaAnalyzersRepositoryUrl</c>), as the package declares it.</summary>
+    public static string RepositoryUrl { get; } = ReadRepositoryUrl();
 
-    public static string GetHelpUri(string id) => DocsBase + id + ".md";
+    public static string GetHelpUri(string id) => RepositoryUrl + "/blob/main/docs/rules/" + id + ".md";
+
+    private static string ReadRepositoryUrl()
+    {
+        foreach (var attribute in typeof(RuleIdentifiers).Assembly.GetCustomAttributes(typeof(AssemblyMetadataAttribute), inherit: false))
+        {
+            if (attribute is AssemblyMetadataAttribute { Key: "LambdaAnalyzersRepositoryUrl", Value: { Length: > 0 } url })
+            {
+                return url.TrimEnd('/');
+            }
+        }
+
+        // Never thrown from a type initializer in a user's IDE: without the build's value the links are only relative
+        // (RuleMetadataTests fails on that).
+        return string.Empty;
+    }
 }

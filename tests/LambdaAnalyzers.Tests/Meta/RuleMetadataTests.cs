@@ -101,6 +101,39 @@ public sealed partial class RuleMetadataTests
     }
 
     [Fact]
+    public void PackageReadmeRulesTableMatchesTheDescriptors_WithAbsoluteHelpLinks()
+    {
+        var readme = File.ReadAllLines(Repository.PathOf("src", "LambdaAnalyzers.Package", "README.md"));
+        var rows = readme
+            .Select(line => PackageReadmeRow().Match(line))
+            .Where(m => m.Success)
+            .Select(m => (Id: m.Groups["id"].Value, Link: m.Groups["link"].Value, Title: m.Groups["title"].Value.Trim(), Category: m.Groups["category"].Value.Trim(),
+                Severity: m.Groups["severity"].Value.Trim(), Fix: m.Groups["fix"].Value.Trim()))
+            .ToList();
+
+        var expected = RuleCatalog.Rules.Select(r => (r.Id, RuleIdentifiers.GetHelpUri(r.Id), r.Title.ToString(), r.Category, r.DefaultSeverity.ToString(),
+            RuleCatalog.FixableIds.Contains(r.Id) ? "Yes" : "No")).ToList();
+        Assert.Equal(expected, rows);
+
+        // nuget.org shows the README without the repository around it: every link must be absolute.
+        var links = readme.SelectMany(line => MarkdownLink().Matches(line)).Select(m => m.Groups["target"].Value).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.StartsWith("https://", link, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HelpLinksStartWithTheRepositoryUrlTheBuildDeclares()
+    {
+        var declared = Regex.Match(
+            File.ReadAllText(Repository.PathOf("src", "Directory.Build.props")),
+            "<LambdaAnalyzersRepositoryUrl>(?<url>[^<]+)</LambdaAnalyzersRepositoryUrl>").Groups["url"].Value;
+
+        Assert.StartsWith("https://", declared, StringComparison.Ordinal);
+        Assert.Equal(declared, RuleIdentifiers.RepositoryUrl);
+        Assert.All(RuleCatalog.Rules, rule => Assert.StartsWith(declared + "/", rule.HelpLinkUri, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReleaseTrackingListsEveryRuleWithItsCategoryAndSeverity()
     {
         var tracked = new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" }
@@ -157,4 +190,10 @@ public sealed partial class RuleMetadataTests
 
     [GeneratedRegex(@"^\|\s*\[(?<id>LMB\d{4})\]\(docs/rules/\k<id>\.md\)\s*\|(?<title>[^|]+)\|(?<category>[^|]+)\|(?<severity>[^|]+)\|(?<fix>[^|]+)\|\s*$")]
     private static partial Regex ReadmeRow();
+
+    [GeneratedRegex(@"^\|\s*\[(?<id>LMB\d{4})\]\((?<link>[^)]+)\)\s*\|(?<title>[^|]+)\|(?<category>[^|]+)\|(?<severity>[^|]+)\|(?<fix>[^|]+)\|\s*$")]
+    private static partial Regex PackageReadmeRow();
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
+    private static partial Regex MarkdownLink();
 }
