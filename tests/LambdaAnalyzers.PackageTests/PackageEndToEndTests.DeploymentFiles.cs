@@ -121,7 +121,7 @@ public sealed partial class PackageEndToEndTests
     /// </summary>
     private async Task<IReadOnlyList<string>> EvaluateAsync(string project, string? deploymentFiles, string? additionalFiles, string itemType)
     {
-        var imports = ExtractBuildTransitive();
+        var imports = ExtractPackageFolder("buildTransitive/");
         Directory.CreateDirectory(project);
         var deploymentProperty = deploymentFiles is null ? string.Empty : $"<LambdaAnalyzersDeploymentFiles>{deploymentFiles}</LambdaAnalyzersDeploymentFiles>";
         var additionalItems = additionalFiles is null ? string.Empty : $"<AdditionalFiles Include=\"{additionalFiles}\" />";
@@ -146,17 +146,17 @@ public sealed partial class PackageEndToEndTests
             .ToList();
     }
 
-    /// <summary>The packed buildTransitive files, extracted once into the work directory.</summary>
-    private string ExtractBuildTransitive()
+    /// <summary>The files of one folder of the package (<c>buildTransitive/</c>, ...), extracted once into the work directory.</summary>
+    private string ExtractPackageFolder(string packageFolder)
     {
-        var folder = Path.Combine(package.WorkDirectory, "buildTransitive");
+        var folder = Path.Combine(package.WorkDirectory, "extracted", packageFolder.TrimEnd('/').Replace('/', '-'));
         lock (package)
         {
             if (!Directory.Exists(folder))
             {
                 Directory.CreateDirectory(folder);
                 using var zip = ZipFile.OpenRead(package.PackagePath);
-                foreach (var entry in zip.Entries.Where(static entry => entry.FullName.StartsWith("buildTransitive/", StringComparison.Ordinal)))
+                foreach (var entry in zip.Entries.Where(entry => entry.FullName.StartsWith(packageFolder, StringComparison.Ordinal) && entry.Name.Length > 0))
                 {
                     entry.ExtractToFile(Path.Combine(folder, entry.Name));
                 }

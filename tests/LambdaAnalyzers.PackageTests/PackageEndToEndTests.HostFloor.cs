@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 
 namespace LambdaAnalyzers.PackageTests;
 
@@ -39,17 +38,8 @@ public sealed partial class PackageEndToEndTests
     public void Packed_assemblies_reference_nothing_newer_than_Roslyn_4_8_hosts_ship(string assembly)
     {
         using var zip = ZipFile.OpenRead(package.PackagePath);
-        var entry = zip.GetEntry(AnalyzerFolder + assembly);
-        Assert.True(entry is not null, $"{assembly} is not in the package.");
-        using var buffer = new MemoryStream();
-        using (var stream = entry.Open())
-        {
-            stream.CopyTo(buffer);
-        }
-
-        buffer.Position = 0;
-        using var pe = new PEReader(buffer);
-        var metadata = pe.GetMetadataReader();
+        using var provider = ReadPackedAssembly(zip, assembly);
+        var metadata = provider.GetMetadataReader();
         var references = metadata.AssemblyReferences
             .Select(handle => metadata.GetAssemblyReference(handle))
             .Select(reference => (Name: metadata.GetString(reference.Name), reference.Version))

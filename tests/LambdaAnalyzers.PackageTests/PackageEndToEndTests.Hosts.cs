@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.IO.Compression;
 using System.Reflection;
 using System.Runtime.Loader;
 using Amazon.Lambda.Core;
@@ -23,7 +22,7 @@ public sealed partial class PackageEndToEndTests
     [Trait("Category", "EndToEnd")]
     public async Task Roslyn_4_8_loads_the_packed_analyzers_and_applies_a_fix_of_every_fixable_rule()
     {
-        var folder = ExtractAnalyzers();
+        var folder = ExtractPackageFolder(AnalyzerFolder);
         var loader = new PackageLoader();
         var analyzers = new AnalyzerFileReference(Path.Combine(folder, "LambdaAnalyzers.dll"), loader).GetAnalyzers(LanguageNames.CSharp);
         var fixes = new AnalyzerFileReference(Path.Combine(folder, "LambdaAnalyzers.CodeFixes.dll"), loader);
@@ -83,26 +82,6 @@ public sealed partial class PackageEndToEndTests
             .Where(static path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"))
             .Append(typeof(ILambdaContext).Assembly.Location)
             .Select(static path => MetadataReference.CreateFromFile(path));
-    }
-
-    /// <summary>The packed analyzer and code-fix assemblies, extracted once into the work directory.</summary>
-    private string ExtractAnalyzers()
-    {
-        var folder = Path.Combine(package.WorkDirectory, "analyzers");
-        lock (package)
-        {
-            if (!Directory.Exists(folder))
-            {
-                Directory.CreateDirectory(folder);
-                using var zip = ZipFile.OpenRead(package.PackagePath);
-                foreach (var entry in zip.Entries.Where(static entry => entry.FullName.StartsWith(AnalyzerFolder, StringComparison.Ordinal) && entry.Name.Length > 0))
-                {
-                    entry.ExtractToFile(Path.Combine(folder, entry.Name));
-                }
-            }
-        }
-
-        return folder;
     }
 
     /// <summary>

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 namespace LambdaAnalyzers.PackageTests;
@@ -64,38 +62,8 @@ public sealed partial class PackageEndToEndTests
     /// <summary>The repository URL the packed analyzer assembly builds its help links from (its AssemblyMetadata).</summary>
     private static string? RepositoryUrlOfPackedAnalyzers(ZipArchive zip)
     {
-        using var buffer = new MemoryStream();
-        using (var stream = zip.GetEntry(AnalyzerFolder + "LambdaAnalyzers.dll")!.Open())
-        {
-            stream.CopyTo(buffer);
-        }
-
-        buffer.Position = 0;
-        using var pe = new PEReader(buffer);
-        var reader = pe.GetMetadataReader();
-        foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
-        {
-            var attribute = reader.GetCustomAttribute(handle);
-            if (attribute.Constructor.Kind != HandleKind.MemberReference)
-            {
-                continue;
-            }
-
-            var constructor = reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
-            if (constructor.Parent.Kind != HandleKind.TypeReference
-                || reader.GetString(reader.GetTypeReference((TypeReferenceHandle)constructor.Parent).Name) != "AssemblyMetadataAttribute")
-            {
-                continue;
-            }
-
-            var value = reader.GetBlobReader(attribute.Value);
-            value.ReadUInt16();
-            if (value.ReadSerializedString() == "LambdaAnalyzersRepositoryUrl")
-            {
-                return value.ReadSerializedString();
-            }
-        }
-
-        return null;
+        using var provider = ReadPackedAssembly(zip, "LambdaAnalyzers.dll");
+        return AssemblyAttributeArguments(provider.GetMetadataReader(), "AssemblyMetadataAttribute", 2)
+            .FirstOrDefault(static arguments => arguments[0] == "LambdaAnalyzersRepositoryUrl")?[1];
     }
 }

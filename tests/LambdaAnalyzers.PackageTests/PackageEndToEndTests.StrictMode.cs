@@ -1,6 +1,3 @@
-using System.Security;
-using Amazon.Lambda.Core;
-
 namespace LambdaAnalyzers.PackageTests;
 
 /// <summary>
@@ -13,18 +10,7 @@ public sealed partial class PackageEndToEndTests
     [Trait("Category", "EndToEnd")]
     public async Task Strict_mode_makes_an_Info_rule_fail_a_warnaserror_build_and_a_users_global_config_still_wins()
     {
-        var consumer = Path.Combine(package.WorkDirectory, "strict-consumer");
-        Directory.CreateDirectory(consumer);
-        AssertNothingInherited(consumer);
-        WriteTemplate("Consumer.csproj.template", Path.Combine(consumer, "Consumer.csproj"), new Dictionary<string, string>
-        {
-            ["$PACKAGE_VERSION$"] = SecurityElement.Escape(package.Version),
-            ["$LAMBDA_CORE_PATH$"] = SecurityElement.Escape(typeof(ILambdaContext).Assembly.Location),
-        });
-        WriteTemplate("nuget.config.template", Path.Combine(consumer, "nuget.config"), new Dictionary<string, string>
-        {
-            ["$FEED$"] = SecurityElement.Escape(package.FeedDirectory),
-        });
+        var consumer = CreateConsumer("strict-consumer");
         WriteTemplate("FunctionBlocking.cs.template", Path.Combine(consumer, "Function.cs"), new Dictionary<string, string>());
 
         // 1. By default LMB0004 is a note in the log: the build passes.

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Security;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -65,22 +67,7 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
     [Trait("Category", "EndToEnd")]
     public async Task Consumer_build_fails_on_LMB0001_and_passes_once_the_client_is_shared()
     {
-        var consumer = Path.Combine(package.WorkDirectory, "consumer");
-        Directory.CreateDirectory(consumer);
-        AssertNothingInherited(consumer);
-
-        var lambdaCore = typeof(ILambdaContext).Assembly.Location;
-        Assert.True(File.Exists(lambdaCore), $"The Amazon.Lambda.Core stand-in is not at '{lambdaCore}'.");
-
-        WriteTemplate("Consumer.csproj.template", Path.Combine(consumer, "Consumer.csproj"), new Dictionary<string, string>
-        {
-            ["$PACKAGE_VERSION$"] = SecurityElement.Escape(package.Version),
-            ["$LAMBDA_CORE_PATH$"] = SecurityElement.Escape(lambdaCore),
-        });
-        WriteTemplate("nuget.config.template", Path.Combine(consumer, "nuget.config"), new Dictionary<string, string>
-        {
-            ["$FEED$"] = SecurityElement.Escape(package.FeedDirectory),
-        });
+        var consumer = CreateConsumer("consumer");
         var function = Path.Combine(consumer, "Function.cs");
         WriteTemplate("Function.cs.template", function, new Dictionary<string, string>());
         var expected = FindExpectedDiagnostic(File.ReadAllLines(TemplatePath("Function.cs.template")));
@@ -119,6 +106,71 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
         AssertNoAnalyzerFailure(fixedBuild);
         Assert.True(!fixedBuild.Sarif.Any(static result => result.IsWarningOrError), "No warning or error expected. " + fixedContext);
         Assert.True(fixedBuild.ErrorCodes.Count == 0, "No error expected. " + fixedContext);
+    }
+
+    /// <summary>
+    /// A user's function project in a new folder of the work directory, outside the repository: the project file that
+    /// references the packed package and the Amazon.Lambda.Core stand-in, and a nuget.config for the local feed.
+    /// </summary>
+    private string CreateConsumer(string name)
+    {
+        var consumer = Path.Combine(package.WorkDirectory, name);
+        Directory.CreateDirectory(consumer);
+        AssertNothingInherited(consumer);
+
+        var lambdaCore = typeof(ILambdaContext).Assembly.Location;
+        Assert.True(File.Exists(lambdaCore), $"The Amazon.Lambda.Core stand-in is not at '{lambdaCore}'.");
+
+        WriteTemplate("Consumer.csproj.template", Path.Combine(consumer, "Consumer.csproj"), new Dictionary<string, string>
+        {
+            ["$PACKAGE_VERSION$"] = SecurityElement.Escape(package.Version),
+            ["$LAMBDA_CORE_PATH$"] = SecurityElement.Escape(lambdaCore),
+        });
+        WriteTemplate("nuget.config.template", Path.Combine(consumer, "nuget.config"), new Dictionary<string, string>
+        {
+            ["$FEED$"] = SecurityElement.Escape(package.FeedDirectory),
+        });
+        return consumer;
+    }
+
+    /// <summary>An assembly of the package's analyzer folder, read from the .nupkg without loading it.</summary>
+    private static MetadataReaderProvider ReadPackedAssembly(ZipArchive zip, string assembly)
+    {
+        var entry = zip.GetEntry(AnalyzerFolder + assembly);
+        Assert.True(entry is not null, $"{assembly} is not in the package.");
+        var buffer = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        using var pe = new PEReader(buffer);
+        return MetadataReaderProvider.FromMetadataImage(pe.GetMetadata().GetContent());
+    }
+
+    /// <summary>The string arguments of each assembly attribute of one type, read from the metadata blob.</summary>
+    private static IEnumerable<IReadOnlyList<string?>> AssemblyAttributeArguments(MetadataReader metadata, string attributeName, int count)
+    {
+        foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = metadata.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind != HandleKind.MemberReference)
+            {
+                continue;
+            }
+
+            var constructor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+            if (constructor.Parent.Kind != HandleKind.TypeReference
+                || metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent).Name) != attributeName)
+            {
+                continue;
+            }
+
+            var value = metadata.GetBlobReader(attribute.Value);
+            Assert.Equal(1, value.ReadUInt16()); // the prolog of a custom attribute blob
+            yield return Enumerable.Range(0, count).Select(_ => value.ReadSerializedString()).ToList();
+        }
     }
 
     /// <summary>
