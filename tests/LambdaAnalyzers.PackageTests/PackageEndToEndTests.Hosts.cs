@@ -24,6 +24,12 @@ public sealed partial class PackageEndToEndTests
     {
         var folder = ExtractPackageFolder(AnalyzerFolder);
         var loader = new PackageLoader();
+        foreach (var dependency in Directory.GetFiles(folder, "*.dll"))
+        {
+            // Hosts register every assembly of the package's analyzer folder (YamlDotNet beside the analyzer).
+            loader.AddDependencyLocation(dependency);
+        }
+
         var analyzers = new AnalyzerFileReference(Path.Combine(folder, "LambdaAnalyzers.dll"), loader).GetAnalyzers(LanguageNames.CSharp);
         var fixes = new AnalyzerFileReference(Path.Combine(folder, "LambdaAnalyzers.CodeFixes.dll"), loader);
         Assert.Equal(10, analyzers.Length);

@@ -40,6 +40,8 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
         Assert.True(entries.Contains("buildTransitive/LambdaAnalyzers.props"), listing);
         Assert.True(entries.Contains("buildTransitive/LambdaAnalyzers.targets"), listing);
         Assert.True(entries.Contains("buildTransitive/LambdaAnalyzers.strict.globalconfig"), listing);
+        Assert.True(entries.Contains(AnalyzerFolder + "YamlDotNet.dll"), listing);
+        Assert.True(entries.Contains("THIRD-PARTY-NOTICES.txt"), listing);
 
         var nuspecEntries = zip.Entries.Where(static entry => !entry.FullName.Contains('/') && entry.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(nuspecEntries.Count == 1, "Expected one .nuspec at the package root. " + listing);

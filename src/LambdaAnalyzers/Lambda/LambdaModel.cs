@@ -33,7 +33,7 @@ internal sealed class LambdaModel
         Options = inputs.Options;
         Types = KnownTypes.Get(compilation);
         Symbols = symbols;
-        Handlers = new HandlerCatalog(compilation, symbols, ModelSources.ExtraEntries(inputs));
+        Handlers = new HandlerCatalog(compilation, symbols, HandlerStringEntrySource.Create(inputs).AddRange(ModelSources.ExtraEntries(inputs)));
         _regionSources = ImmutableArray.Create<IRegionSource>(new HandlerBodyRegionSource(symbols), new NestedHandlerRegionSource(compilation, symbols))
             .AddRange(ModelSources.ExtraRegions(inputs));
         Clients = new ClientCatalog(compilation);

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// What one deployment file says, read once per <see cref="SourceText"/>: the handler strings of its functions. The
+/// format is taken from the content, so that a file listed under another name works too: <c>function-handler</c> of
+/// <c>aws-lambda-tools-defaults.json</c> (unless it names a <c>template</c>, whose functions then count), the
+/// <c>Handler</c> of each <c>AWS::Serverless::Function</c> or <c>AWS::Lambda::Function</c> of a CloudFormation or SAM
+/// template (SAM's <c>Globals.Function.Handler</c> as the default; container images have none), and the
+/// <c>handler</c> of each Serverless Framework function. Values given through an intrinsic function are unknown and
+/// name nothing.
+/// </summary>
+internal sealed class DeploymentFile
+{
+    /// <summary>The file names that are deployment files, looked up by the package's build targets.</summary>
+    public static readonly ImmutableArray<string> FileNames = ImmutableArray.Create(
+        "aws-lambda-tools-defaults.json", "serverless.template", "template.yaml", "template.yml", "serverless.yml", "serverless.yaml");
+
+    private static readonly AdditionalFileCache<DeploymentFile> s_files = new(text => Read(text));
+
+    private DeploymentFile(ImmutableArray<HandlerString> handlers, string? problem)
+    {
+        Handlers = handlers;
+        Problem = problem;
+    }
+
+    public ImmutableArray<HandlerString> Handlers { get; }
+
+    /// <summary>Why the file could not be read, or null.</summary>
+    public string? Problem { get; }
+
+    /// <summary>The facts of a file, from the cache of its text.</summary>
+    public static AdditionalFileCache<DeploymentFile> Cache => s_files;
+
+    public static bool IsDeploymentFileName(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        foreach (var known in FileNames)
+        {
+            if (string.Equals(name, known, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static DeploymentFile Read(SourceText text)
+    {
+        var root = DeploymentFileReader.Read(text, out var problem);
+        var handlers = ImmutableArray.CreateBuilder<HandlerString>();
+        if (root is not null)
+        {
+            AddToolsDefaultsHandler(root, handlers);
+            AddTemplateHandlers(root, handlers);
+            AddServerlessHandlers(root, handlers);
+        }
+
+        return new DeploymentFile(handlers.ToImmutable(), problem);
+    }
+
+    private static void AddToolsDefaultsHandler(DeploymentNode root, ImmutableArray<HandlerString>.Builder handlers)
+    {
+        if (root["template"] is null)
+        {
+            Add(root["function-handler"], handlers);
+        }
+    }
+
+    private static void AddTemplateHandlers(DeploymentNode root, ImmutableArray<HandlerString>.Builder handlers)
+    {
+        if (root["Resources"]?.Mapping is not { } resources)
+        {
+            return;
+        }
+
+        var globalHandler = root["Globals"]?["Function"]?["Handler"];
+        foreach (var resource in resources)
+        {
+            if (resource.Value["Type"]?.Scalar is not ("AWS::Serverless::Function" or "AWS::Lambda::Function"))
+            {
+                continue;
+            }
+
+            var properties = resource.Value["Properties"];
+            if (properties?["PackageType"]?.Scalar == "Image")
+            {
+                continue;
+            }
+
+            Add(properties?["Handler"] ?? globalHandler, handlers);
+        }
+    }
+
+    private static void AddServerlessHandlers(DeploymentNode root, ImmutableArray<HandlerString>.Builder handlers)
+    {
+        if (root["functions"]?.Mapping is not { } functions)
+        {
+            return;
+        }
+
+        foreach (var function in functions)
+        {
+            Add(function.Value["handler"], handlers);
+        }
+    }
+
+    private static void Add(DeploymentNode? value, ImmutableArray<HandlerString>.Builder handlers)
+    {
+        if (value?.Scalar is { } text && HandlerString.TryParse(text, value.Line, value.Column) is { } handler)
+        {
+            handlers.Add(handler);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// A class-library handler string, <c>Assembly::Namespace.Type::Method</c>, as a deployment file writes it, and where.
+/// The method part may be a signature (<c>System.String Handle(System.String)</c>), which names the method too; nested
+/// types are written <c>Outer+Inner</c>.
+/// </summary>
+internal sealed class HandlerString
+{
+    private HandlerString(string text, string assembly, string type, string method, int line, int column)
+    {
+        Text = text;
+        Assembly = assembly;
+        Type = type;
+        Method = method;
+        Line = line;
+        Column = column;
+    }
+
+    /// <summary>The handler string as written.</summary>
+    public string Text { get; }
+
+    public string Assembly { get; }
+
+    /// <summary>The type's full name with <c>.</c> between namespaces and <c>+</c> before a nested type.</summary>
+    public string Type { get; }
+
+    /// <summary>The method's name (from a signature, the name before its parameters).</summary>
+    public string Method { get; }
+
+    /// <summary>The 1-based line and column of the value in its file.</summary>
+    public int Line { get; }
+
+    public int Column { get; }
+
+    /// <summary>The handler string split into its three parts, or null when it does not have three non-empty parts.</summary>
+    public static HandlerString? TryParse(string text, int line, int column)
+    {
+        var first = text.IndexOf("::", StringComparison.Ordinal);
+        var second = first < 0 ? -1 : text.IndexOf("::", first + 2, StringComparison.Ordinal);
+        if (second < 0)
+        {
+            return null;
+        }
+
+        var assembly = text.Substring(0, first).Trim();
+        var type = text.Substring(first + 2, second - first - 2).Trim();
+        var method = MethodName(text.Substring(second + 2).Trim());
+        return assembly.Length == 0 || type.Length == 0 || method.Length == 0
+            ? null
+            : new HandlerString(text, assembly, type, method, line, column);
+    }
+
+    /// <summary>The name in a method part: the part itself, or the last word before the parameters of a signature.</summary>
+    private static string MethodName(string part)
+    {
+        var parenthesis = part.IndexOf('(');
+        if (parenthesis < 0)
+        {
+            return part;
+        }
+
+        var name = part.Substring(0, parenthesis).TrimEnd();
+        var space = name.LastIndexOf(' ');
+        return space < 0 ? name : name.Substring(space + 1);
+    }
+}
