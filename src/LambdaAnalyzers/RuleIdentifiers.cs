@@ -15,6 +15,7 @@ public static class RuleIdentifiers
     public const string TmpFileNotDeleted = "LMB0008";
     public const string MissingDeadline = "LMB0009";
     public const string PollingLoopWithoutDeadline = "LMB0010";
+    public const string HandlerStringMismatch = "LMB0011";
 
     /// <summary>The project's repository, from the build (<c>LambdaAnalyzersRepositoryUrl</c>), as the package declares it.</summary>
     public static string RepositoryUrl { get; } = ReadRepositoryUrl();

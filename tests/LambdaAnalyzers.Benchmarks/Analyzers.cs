@@ -125,7 +125,7 @@ internal sealed record AnalysisRun(ImmutableArray<Diagnostic> Diagnostics, Immut
     {
         var exceptions = new ConcurrentBag<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]),
+            new AnalyzerOptions(DeploymentTemplate.For(compilation)),
             onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: true,

@@ -22,13 +22,17 @@ internal sealed class DeploymentFile
 
     private static readonly AdditionalFileCache<DeploymentFile> s_files = new(text => Read(text));
 
-    private DeploymentFile(ImmutableArray<HandlerString> handlers, string? problem)
+    private DeploymentFile(ImmutableArray<HandlerString> handlers, ImmutableArray<DeploymentNode> malformedHandlers, string? problem)
     {
         Handlers = handlers;
+        MalformedHandlers = malformedHandlers;
         Problem = problem;
     }
 
     public ImmutableArray<HandlerString> Handlers { get; }
+
+    /// <summary>Handler values with <c>::</c> that do not split into three non-empty parts.</summary>
+    public ImmutableArray<DeploymentNode> MalformedHandlers { get; }
 
     /// <summary>Why the file could not be read, or null.</summary>
     public string? Problem { get; }
@@ -53,18 +57,37 @@ internal sealed class DeploymentFile
     public static DeploymentFile Read(SourceText text)
     {
         var root = DeploymentFileReader.Read(text, out var problem);
-        var handlers = ImmutableArray.CreateBuilder<HandlerString>();
+        var values = new List<DeploymentNode>();
         if (root is not null)
         {
-            AddToolsDefaultsHandler(root, handlers);
-            AddTemplateHandlers(root, handlers);
-            AddServerlessHandlers(root, handlers);
+            AddToolsDefaultsHandler(root, values);
+            AddTemplateHandlers(root, values);
+            AddServerlessHandlers(root, values);
         }
 
-        return new DeploymentFile(handlers.ToImmutable(), problem);
+        var handlers = ImmutableArray.CreateBuilder<HandlerString>();
+        var malformed = ImmutableArray.CreateBuilder<DeploymentNode>();
+        foreach (var value in values)
+        {
+            if (value.Scalar is not { } written)
+            {
+                continue;
+            }
+
+            if (HandlerString.TryParse(written, value.Line, value.Column, value.Span) is { } handler)
+            {
+                handlers.Add(handler);
+            }
+            else if (written.IndexOf("::", StringComparison.Ordinal) >= 0)
+            {
+                malformed.Add(value);
+            }
+        }
+
+        return new DeploymentFile(handlers.ToImmutable(), malformed.ToImmutable(), problem);
     }
 
-    private static void AddToolsDefaultsHandler(DeploymentNode root, ImmutableArray<HandlerString>.Builder handlers)
+    private static void AddToolsDefaultsHandler(DeploymentNode root, List<DeploymentNode> handlers)
     {
         if (root["template"] is null)
         {
@@ -72,7 +95,7 @@ internal sealed class DeploymentFile
         }
     }
 
-    private static void AddTemplateHandlers(DeploymentNode root, ImmutableArray<HandlerString>.Builder handlers)
+    private static void AddTemplateHandlers(DeploymentNode root, List<DeploymentNode> handlers)
     {
         if (root["Resources"]?.Mapping is not { } resources)
         {
@@ -97,7 +120,7 @@ internal sealed class DeploymentFile
         }
     }
 
-    private static void AddServerlessHandlers(DeploymentNode root, ImmutableArray<HandlerString>.Builder handlers)
+    private static void AddServerlessHandlers(DeploymentNode root, List<DeploymentNode> handlers)
     {
         if (root["functions"]?.Mapping is not { } functions)
         {
@@ -110,11 +133,11 @@ internal sealed class DeploymentFile
         }
     }
 
-    private static void Add(DeploymentNode? value, ImmutableArray<HandlerString>.Builder handlers)
+    private static void Add(DeploymentNode? value, List<DeploymentNode> handlers)
     {
-        if (value?.Scalar is { } text && HandlerString.TryParse(text, value.Line, value.Column) is { } handler)
+        if (value?.Scalar is not null)
         {
-            handlers.Add(handler);
+            handlers.Add(value);
         }
     }
 }

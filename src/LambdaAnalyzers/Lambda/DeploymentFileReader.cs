@@ -52,7 +52,12 @@ internal static class DeploymentFileReader
                 case DocumentEnd when root is not null:
                     return root;
                 case Scalar scalar:
-                    value = DeploymentNode.ForScalar(scalar.Value, HasTag(scalar.Tag), (int)scalar.Start.Line, (int)scalar.Start.Column);
+                    value = DeploymentNode.ForScalar(
+                        scalar.Value,
+                        HasTag(scalar.Tag),
+                        (int)scalar.Start.Line,
+                        (int)scalar.Start.Column,
+                        TextSpan.FromBounds((int)scalar.Start.Index, (int)scalar.End.Index));
                     break;
                 case AnchorAlias alias:
                     value = DeploymentNode.Unknown((int)alias.Start.Line, (int)alias.Start.Column);

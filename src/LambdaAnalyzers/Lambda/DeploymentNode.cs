@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LambdaAnalyzers.Lambda;
 
@@ -10,7 +11,13 @@ namespace LambdaAnalyzers.Lambda;
 internal sealed class DeploymentNode
 {
     private DeploymentNode(string? scalar, List<KeyValuePair<string, DeploymentNode>>? mapping, List<DeploymentNode>? sequence, bool isUnknown, int line, int column)
+        : this(scalar, mapping, sequence, isUnknown, line, column, default)
     {
+    }
+
+    private DeploymentNode(string? scalar, List<KeyValuePair<string, DeploymentNode>>? mapping, List<DeploymentNode>? sequence, bool isUnknown, int line, int column, TextSpan span)
+    {
+        Span = span;
         Scalar = scalar;
         Mapping = mapping;
         Sequence = sequence;
@@ -33,8 +40,11 @@ internal sealed class DeploymentNode
 
     public int Column { get; }
 
-    public static DeploymentNode ForScalar(string value, bool isUnknown, int line, int column) =>
-        new(isUnknown ? null : value, null, null, isUnknown, line, column);
+    /// <summary>Where a scalar is written in the file, quotes included.</summary>
+    public TextSpan Span { get; }
+
+    public static DeploymentNode ForScalar(string value, bool isUnknown, int line, int column, TextSpan span) =>
+        new(isUnknown ? null : value, null, null, isUnknown, line, column, span);
 
     public static DeploymentNode ForMapping(bool isUnknown, int line, int column) =>
         new(null, new List<KeyValuePair<string, DeploymentNode>>(), null, isUnknown, line, column);

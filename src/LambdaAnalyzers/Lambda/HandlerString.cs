@@ -1,4 +1,5 @@
 using System;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LambdaAnalyzers.Lambda;
 
@@ -9,8 +10,10 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class HandlerString
 {
-    private HandlerString(string text, string assembly, string type, string method, int line, int column)
+    private HandlerString(string text, string assembly, string type, string method, bool hasSignature, int line, int column, TextSpan span)
     {
+        HasSignature = hasSignature;
+        Span = span;
         Text = text;
         Assembly = assembly;
         Type = type;
@@ -30,13 +33,19 @@ internal sealed class HandlerString
     /// <summary>The method's name (from a signature, the name before its parameters).</summary>
     public string Method { get; }
 
+    /// <summary>Whether the method part is a signature (<c>System.String Handle(System.String)</c>), not a name alone.</summary>
+    public bool HasSignature { get; }
+
+    /// <summary>Where the value is written in its file, quotes included.</summary>
+    public TextSpan Span { get; }
+
     /// <summary>The 1-based line and column of the value in its file.</summary>
     public int Line { get; }
 
     public int Column { get; }
 
     /// <summary>The handler string split into its three parts, or null when it does not have three non-empty parts.</summary>
-    public static HandlerString? TryParse(string text, int line, int column)
+    public static HandlerString? TryParse(string text, int line, int column, TextSpan span = default)
     {
         var first = text.IndexOf("::", StringComparison.Ordinal);
         var second = first < 0 ? -1 : text.IndexOf("::", first + 2, StringComparison.Ordinal);
@@ -47,10 +56,11 @@ internal sealed class HandlerString
 
         var assembly = text.Substring(0, first).Trim();
         var type = text.Substring(first + 2, second - first - 2).Trim();
-        var method = MethodName(text.Substring(second + 2).Trim());
+        var methodPart = text.Substring(second + 2).Trim();
+        var method = MethodName(methodPart);
         return assembly.Length == 0 || type.Length == 0 || method.Length == 0
             ? null
-            : new HandlerString(text, assembly, type, method, line, column);
+            : new HandlerString(text, assembly, type, method, methodPart.IndexOf('(') >= 0, line, column, span);
     }
 
     /// <summary>The name in a method part: the part itself, or the last word before the parameters of a signature.</summary>

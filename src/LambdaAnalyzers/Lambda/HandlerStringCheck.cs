@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// Whether the class-library runtime can find the method a handler string of this assembly names, by the checks its
+/// handler loading makes (Amazon.Lambda.RuntimeSupport): the type by its full name, then the first type up the base
+/// chain that declares a method of that name, at any accessibility. What the check cannot be sure of (an overloaded
+/// name given with a signature) passes.
+/// </summary>
+internal static class HandlerStringCheck
+{
+    /// <summary>The runtime's limit on the length of a handler string.</summary>
+    public const int MaximumLength = 127;
+
+    /// <summary>Why the runtime cannot load the handler, in words for a diagnostic, or null when it can.</summary>
+    public static string? FindProblem(HandlerString handler, KnownTypes types, string assemblyName)
+    {
+        var text = handler.Text.Trim();
+        if (text.Length > MaximumLength)
+        {
+            return $"'{text}' is longer than the {MaximumLength} characters a handler string may have";
+        }
+
+        if (types.Find(handler.Type, assemblyName) is not { } type)
+        {
+            return $"'{text}' names no type '{handler.Type}' in '{assemblyName}'";
+        }
+
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsGenericType)
+        {
+            return $"'{text}' names '{handler.Type}', which is not a non-generic class or struct";
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var methods = new List<IMethodSymbol>();
+            foreach (var member in current.GetMembers(handler.Method))
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                {
+                    methods.Add(method);
+                }
+            }
+
+            if (methods.Count == 0)
+            {
+                continue;
+            }
+
+            if (methods.Count > 1)
+            {
+                return handler.HasSignature
+                    ? null
+                    : $"'{text}' names '{handler.Method}', which '{current.Name}' declares more than once; write the method part as a signature";
+            }
+
+            return !methods[0].IsStatic && type.IsAbstract
+                ? $"'{text}' names the instance method '{handler.Method}' of the abstract type '{handler.Type}'"
+                : null;
+        }
+
+        return $"'{text}' names no method '{handler.Method}' in '{handler.Type}'";
+    }
+}

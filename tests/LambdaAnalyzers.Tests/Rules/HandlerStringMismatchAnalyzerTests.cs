@@ -1,0 +1,189 @@
+using LambdaAnalyzers.Rules;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify = LambdaAnalyzers.Tests.Verifiers.AnalyzerVerifier<LambdaAnalyzers.Rules.HandlerStringMismatchAnalyzer>;
+
+namespace LambdaAnalyzers.Tests.Rules;
+
+/// <summary>
+/// LMB0011 reports in a deployment file, which markup cannot reach: the expected diagnostics give the file's path and
+/// the span of the handler value explicitly (line and column, 1-based, quotes included).
+/// </summary>
+public sealed class HandlerStringMismatchAnalyzerTests
+{
+    private const string Template = "/0/template.yaml";
+
+    private const string Code = """
+        using Amazon.Lambda.Core;
+
+        namespace Orders
+        {
+            public class Function
+            {
+                public string Handle(string input, ILambdaContext context) => input;
+
+                private static string Hidden(string input) => input;
+
+                public string Overloaded(string input) => input;
+
+                public string Overloaded(string input, ILambdaContext context) => input;
+            }
+
+            public class Derived : Function
+            {
+            }
+
+            public abstract class AbstractHandlers
+            {
+                public string Instance(string input) => input;
+
+                public static string Static(string input) => input;
+            }
+
+            public class Outer
+            {
+                public class Inner
+                {
+                    public string Run(string input) => input;
+                }
+            }
+
+            public class Generic<T>
+            {
+                public string Handle(string input) => input;
+            }
+
+            public interface IHandler
+            {
+                string Handle(string input);
+            }
+        }
+        """;
+
+    private static DiagnosticResult At(int line, int column, int endColumn, string problem) =>
+        Verify.Diagnostic(HandlerStringMismatchAnalyzer.Rule).WithSpan(Template, line, column, line, endColumn).WithArguments(problem);
+
+    private static Task VerifyAsync(string template, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test { TestCode = Code };
+        test.TestState.AdditionalFiles.Add((Template, template));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static string Function(string handler) => $"""
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: {handler}
+        """;
+
+    [Fact]
+    public Task MissingMethod_IsReportedOnTheValue() => VerifyAsync(
+        Function("TestProject::Orders.Function::Process"),
+        At(5, 16, 53, "'TestProject::Orders.Function::Process' names no method 'Process' in 'Orders.Function'"));
+
+    [Fact]
+    public Task MissingType_QuotedValue_SpanIncludesTheQuotes() => VerifyAsync(
+        Function("\"TestProject::Orders.Functions::Handle\""),
+        At(5, 16, 55, "'TestProject::Orders.Functions::Handle' names no type 'Orders.Functions' in 'TestProject'"));
+
+    [Fact]
+    public Task OverloadedNameWithoutSignature_IsReported() => VerifyAsync(
+        Function("TestProject::Orders.Function::Overloaded"),
+        At(5, 16, 56, "'TestProject::Orders.Function::Overloaded' names 'Overloaded', which 'Function' declares more than once; write the method part as a signature"));
+
+    [Fact]
+    public Task InstanceMethodOfAnAbstractType_IsReported() => VerifyAsync(
+        Function("TestProject::Orders.AbstractHandlers::Instance"),
+        At(5, 16, 62, "'TestProject::Orders.AbstractHandlers::Instance' names the instance method 'Instance' of the abstract type 'Orders.AbstractHandlers'"));
+
+    [Theory]
+    [InlineData("TestProject::Orders.Generic`1::Handle", "'TestProject::Orders.Generic`1::Handle' names 'Orders.Generic`1', which is not a non-generic class or struct")]
+    [InlineData("TestProject::Orders.IHandler::Handle", "'TestProject::Orders.IHandler::Handle' names 'Orders.IHandler', which is not a non-generic class or struct")]
+    public Task GenericTypeOrInterface_IsReported(string handler, string problem) => VerifyAsync(
+        Function(handler), At(5, 16, 16 + handler.Length, problem));
+
+    [Fact]
+    public Task StringThatDoesNotSplitIntoThreeParts_IsReported() => VerifyAsync(
+        Function("TestProject::Orders.Function"),
+        At(5, 16, 44, "'TestProject::Orders.Function' does not split into Assembly::Namespace.Type::Method"));
+
+    [Fact]
+    public async Task ToolsDefaults_AreCheckedToo()
+    {
+        const string path = "/0/aws-lambda-tools-defaults.json";
+        var test = new Verify.Test { TestCode = Code };
+        test.TestState.AdditionalFiles.Add((path, """
+            {
+              "function-runtime": "dotnet8",
+              "function-handler": "TestProject::Orders.Function::HandleAsync"
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(HandlerStringMismatchAnalyzer.Rule)
+            .WithSpan(path, 3, 23, 3, 66)
+            .WithArguments("'TestProject::Orders.Function::HandleAsync' names no method 'HandleAsync' in 'Orders.Function'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AFileOfAnotherName_IsNotADeploymentFile()
+    {
+        var test = new Verify.Test { TestCode = Code };
+        test.TestState.AdditionalFiles.Add(("/0/notes.yaml", Function("TestProject::Orders.Function::Process")));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task ResolvableHandlers_AndOtherAssembliesExecutablesAndIntrinsics_AreNotReported() => VerifyAsync("""
+        Globals:
+          Function:
+            Runtime: dotnet8
+        Resources:
+          Plain:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Orders.Function::Handle
+          Private:
+            Type: AWS::Lambda::Function
+            Properties:
+              Handler: TestProject::Orders.Function::Hidden
+          Inherited:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Orders.Derived::Handle
+          Signature:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Orders.Function::System.String Overloaded(System.String)
+          Nested:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Orders.Outer+Inner::Run
+          Static:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Orders.AbstractHandlers::Static
+          OtherProject:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: Billing::Billing.Function::Missing
+          Executable:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject
+          Custom:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: provided.al2023
+              Handler: bootstrap
+          Computed:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: !Sub "TestProject::Orders.${Name}::Handle"
+        """);
+
+    [Fact]
+    public Task MalformedFile_IsNotReportedByThisRule_AndNothingThrows() => VerifyAsync("Resources: [ { Type: ");
+}
