@@ -15,8 +15,22 @@ internal static class HandlerStringCheck
     public const int MaximumLength = 127;
 
     /// <summary>Why the runtime cannot load the handler, in words for a diagnostic, or null when it can.</summary>
-    public static string? FindProblem(HandlerString handler, KnownTypes types, string assemblyName)
+    public static string? FindProblem(HandlerString handler, KnownTypes types, string assemblyName) =>
+        Resolve(handler, types, assemblyName, out _);
+
+    /// <summary>
+    /// The method the runtime calls for a handler string (declared by the named type or a base class), or null: when it
+    /// finds none, and when an overloaded name is given with a signature, which is not matched against the overloads.
+    /// </summary>
+    public static IMethodSymbol? FindMethod(HandlerString handler, KnownTypes types, string assemblyName)
     {
+        Resolve(handler, types, assemblyName, out var method);
+        return method;
+    }
+
+    private static string? Resolve(HandlerString handler, KnownTypes types, string assemblyName, out IMethodSymbol? resolved)
+    {
+        resolved = null;
         var text = handler.Text.Trim();
         if (text.Length > MaximumLength)
         {
@@ -56,9 +70,13 @@ internal static class HandlerStringCheck
                     : $"'{text}' names '{handler.Method}', which '{current.Name}' declares more than once; write the method part as a signature";
             }
 
-            return !methods[0].IsStatic && type.IsAbstract
-                ? $"'{text}' names the instance method '{handler.Method}' of the abstract type '{handler.Type}'"
-                : null;
+            if (!methods[0].IsStatic && type.IsAbstract)
+            {
+                return $"'{text}' names the instance method '{handler.Method}' of the abstract type '{handler.Type}'";
+            }
+
+            resolved = methods[0];
+            return null;
         }
 
         return $"'{text}' names no method '{handler.Method}' in '{handler.Type}'";

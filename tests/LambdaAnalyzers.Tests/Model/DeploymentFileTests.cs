@@ -178,6 +178,35 @@ public sealed class DeploymentFileTests
         Assert.Empty(withoutFile.Diagnostics);
     }
 
+    [Fact]
+    public async Task HandlerDeclaredByABaseClass_IsTheHandler_TheRuntimeResolves()
+    {
+        const string source = """
+            using Amazon.S3;
+
+            namespace Orders;
+
+            public abstract class FunctionBase
+            {
+                public string Handle(string input) => new AmazonS3Client().ToString()! + input;
+            }
+
+            public class Function : FunctionBase
+            {
+                public string Other(string input) => new AmazonS3Client().ToString()! + input;
+            }
+            """;
+        var compilation = await AnalyzerRunner.CompileAsync([("Function.cs", source)], FunctionProject.References, assemblyName: "Orders");
+        var template = new InMemoryAdditionalText("/repo/serverless.template", SourceText.From("""
+            { "Resources": { "Fn": { "Type": "AWS::Serverless::Function", "Properties": { "Handler": "Orders::Orders.Function::Handle" } } } }
+            """));
+
+        var result = await AnalyzerRunner.RunAsync(compilation, [new ClientCreatedPerInvocationAnalyzer()], new AnalyzerOptions([template]));
+
+        Assert.Empty(result.Crashes);
+        Assert.Equal(6, Assert.Single(result.Diagnostics).Location.GetLineSpan().StartLinePosition.Line);
+    }
+
     private static IEnumerable<string> Handlers(string text) => DeploymentFile.Read(SourceText.From(text)).Handlers.Select(h => h.Text);
 
     private sealed class InMemoryAdditionalText(string path, SourceText text) : AdditionalText
