@@ -31,6 +31,23 @@ internal sealed class HandlerCatalog
             .AddRange(extraSources);
     }
 
+    /// <summary>
+    /// Whether a handler string of a deployment file names the method: the runtime calls it as a handler, whoever else
+    /// in the project calls it too.
+    /// </summary>
+    public bool IsNamedByHandlerString(IMethodSymbol method)
+    {
+        foreach (var source in _sources)
+        {
+            if (source is HandlerStringEntrySource && source.IsEntry(method, semanticModel: null, CancellationToken.None))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Test methods and test projects.</summary>
     public TestCode Tests { get; }
 

@@ -146,9 +146,10 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (model.Handlers.IsLambdaFunction(method))
+            if (model.Handlers.IsLambdaFunction(method) || model.Handlers.IsNamedByHandlerString(method))
             {
-                // The Annotations wrapper returns (or serializes) the value task without awaiting it, whoever else calls the method.
+                // The Annotations wrapper returns (or serializes) the value task without awaiting it, and the runtime calls
+                // a method a handler string names, whoever else calls the method.
                 if (CreateValueTaskDiagnostic(method, location) is { } diagnostic)
                 {
                     context.ReportDiagnostic(diagnostic);

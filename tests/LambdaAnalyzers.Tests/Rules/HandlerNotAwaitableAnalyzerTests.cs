@@ -177,6 +177,34 @@ public sealed class HandlerNotAwaitableAnalyzerTests
         """, ValueTask(0, "FunctionHandler", "ValueTask<string>", "Task<string>"));
 
     [Fact]
+    public async Task ValueTaskMethodNamedByAHandlerString_ReportsEvenThoughTheProjectCallsIt()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                namespace Orders
+                {
+                    public class Function
+                    {
+                        public async ValueTask<string> {|#0:Handle|}(string input)
+                        {
+                            await Task.Delay(10);
+                            return input;
+                        }
+
+                        public async ValueTask<string> Helper(string input) => await Handle(input);
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalFiles.Add(("/0/aws-lambda-tools-defaults.json", """{ "function-handler": "TestProject::Orders.Function::Handle" }"""));
+        test.ExpectedDiagnostics.Add(ValueTask(0, "Handle", "ValueTask<string>", "Task<string>"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task ValueTaskHandler_Reports() => Verify.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         using Amazon.Lambda.Core;
