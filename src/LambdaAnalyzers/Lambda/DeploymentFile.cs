@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace LambdaAnalyzers.Lambda;
@@ -17,7 +19,7 @@ namespace LambdaAnalyzers.Lambda;
 internal sealed class DeploymentFile
 {
     /// <summary>The file names that are deployment files, looked up by the package's build targets.</summary>
-    public static readonly ImmutableArray<string> FileNames = ImmutableArray.Create(
+    private static readonly ImmutableArray<string> FileNames = ImmutableArray.Create(
         "aws-lambda-tools-defaults.json", "serverless.template", "template.yaml", "template.yml", "serverless.yml", "serverless.yaml");
 
     private static readonly AdditionalFileCache<DeploymentFile> s_files = new(text => Read(text));
@@ -37,10 +39,14 @@ internal sealed class DeploymentFile
     /// <summary>Why the file could not be read, or null.</summary>
     public string? Problem { get; }
 
-    /// <summary>The facts of a file, from the cache of its text.</summary>
-    public static AdditionalFileCache<DeploymentFile> Cache => s_files;
+    /// <summary>
+    /// The facts of an additional file that is a deployment file (by its name), read once per text; null for any other
+    /// file and for one whose text cannot be read.
+    /// </summary>
+    public static DeploymentFile? TryGet(AdditionalText file, CancellationToken cancellationToken) =>
+        IsDeploymentFileName(file.Path) ? s_files.Get(file, cancellationToken) : null;
 
-    public static bool IsDeploymentFileName(string path)
+    private static bool IsDeploymentFileName(string path)
     {
         var name = System.IO.Path.GetFileName(path);
         foreach (var known in FileNames)

@@ -10,12 +10,8 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class DeploymentNode
 {
-    private DeploymentNode(string? scalar, List<KeyValuePair<string, DeploymentNode>>? mapping, List<DeploymentNode>? sequence, bool isUnknown, int line, int column)
-        : this(scalar, mapping, sequence, isUnknown, line, column, default)
-    {
-    }
-
-    private DeploymentNode(string? scalar, List<KeyValuePair<string, DeploymentNode>>? mapping, List<DeploymentNode>? sequence, bool isUnknown, int line, int column, TextSpan span)
+    private DeploymentNode(
+        string? scalar, List<KeyValuePair<string, DeploymentNode>>? mapping, List<DeploymentNode>? sequence, bool isUnknown, int line, int column, TextSpan span = default)
     {
         Span = span;
         Scalar = scalar;

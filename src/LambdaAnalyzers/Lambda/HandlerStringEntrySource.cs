@@ -30,7 +30,7 @@ internal sealed class HandlerStringEntrySource : IEntrySource
         var methods = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var file in inputs.AdditionalFiles)
         {
-            if (!DeploymentFile.IsDeploymentFileName(file.Path) || DeploymentFile.Cache.Get(file, CancellationToken.None) is not { } facts)
+            if (DeploymentFile.TryGet(file, CancellationToken.None) is not { } facts)
             {
                 continue;
             }

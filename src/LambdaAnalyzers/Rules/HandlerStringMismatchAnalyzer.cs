@@ -45,8 +45,7 @@ public sealed class HandlerStringMismatchAnalyzer : DiagnosticAnalyzer
     private static void Analyze(AdditionalFileAnalysisContext context, KnownTypes types, string assembly)
     {
         var file = context.AdditionalFile;
-        if (!DeploymentFile.IsDeploymentFileName(file.Path)
-            || DeploymentFile.Cache.Get(file, context.CancellationToken) is not { } facts
+        if (DeploymentFile.TryGet(file, context.CancellationToken) is not { } facts
             || file.GetText(context.CancellationToken) is not { } text)
         {
             return;

@@ -208,11 +208,4 @@ public sealed class DeploymentFileTests
     }
 
     private static IEnumerable<string> Handlers(string text) => DeploymentFile.Read(SourceText.From(text)).Handlers.Select(h => h.Text);
-
-    private sealed class InMemoryAdditionalText(string path, SourceText text) : AdditionalText
-    {
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
-    }
 }

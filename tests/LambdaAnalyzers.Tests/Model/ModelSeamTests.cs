@@ -164,11 +164,4 @@ public sealed class ModelSeamTests
         public bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken) =>
             _handlers.Contains(method.ContainingAssembly.Name + "::" + method.ContainingType.ToDisplayString() + "::" + method.Name);
     }
-
-    private sealed class InMemoryAdditionalText(string path, SourceText text) : AdditionalText
-    {
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
-    }
 }
