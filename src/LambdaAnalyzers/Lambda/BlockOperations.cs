@@ -60,83 +60,121 @@ internal sealed class BlockOperations
     /// <summary><c>while</c>, <c>do</c>, <c>for</c> and <c>foreach</c> loops.</summary>
     public ImmutableArray<ILoopOperation> Loops { get; }
 
-    // Most blocks hold few kinds: a list is made only for a kind found.
-    private static void Add<T>(ref ImmutableArray<T>.Builder? builder, T operation) =>
-        (builder ??= ImmutableArray.CreateBuilder<T>()).Add(operation);
-
-    private static ImmutableArray<T> ToImmutable<T>(ImmutableArray<T>.Builder? builder) =>
-        builder is null ? ImmutableArray<T>.Empty : builder.ToImmutable();
+    /// <summary>The lists of the walk in progress on this thread, kept between walks so that they grow only once.</summary>
+    [System.ThreadStatic]
+    private static Walk? t_walk;
 
     /// <summary>Gathers the operations of some blocks in one walk.</summary>
     public static BlockOperations Gather(ImmutableArray<IOperation> blocks)
     {
-        ImmutableArray<IInvocationOperation>.Builder? invocations = null;
-        ImmutableArray<IObjectCreationOperation>.Builder? objectCreations = null;
-        ImmutableArray<IPropertyReferenceOperation>.Builder? propertyReferences = null;
-        ImmutableArray<IAssignmentOperation>.Builder? assignments = null;
-        ImmutableArray<IDeconstructionAssignmentOperation>.Builder? deconstructions = null;
-        ImmutableArray<IArgumentOperation>.Builder? arguments = null;
-        ImmutableArray<IAnonymousFunctionOperation>.Builder? anonymousFunctions = null;
-        ImmutableArray<ILocalFunctionOperation>.Builder? localFunctions = null;
-        ImmutableArray<ILoopOperation>.Builder? loops = null;
-
-        // An explicit stack rather than the iterators of DescendantsAndSelf: children pushed last to first come off in
-        // source order.
-        var pending = new Stack<IOperation>();
-        for (var i = blocks.Length - 1; i >= 0; i--)
+        // A walk calls nothing that could walk again on this thread; taken while in use, it is replaced.
+        var walk = t_walk ?? new Walk();
+        t_walk = null;
+        try
         {
-            pending.Push(blocks[i]);
+            return walk.Gather(blocks);
         }
-
-        while (pending.Count > 0)
+        finally
         {
-            var operation = pending.Pop();
-            foreach (var child in TreeWalk.Children(operation).Reverse())
+            t_walk = walk;
+        }
+    }
+
+    private sealed class Walk
+    {
+        private const int MaxKeptCapacity = 1024;
+
+        private readonly Stack<IOperation> _pending = new();
+        private readonly ImmutableArray<IInvocationOperation>.Builder _invocations = ImmutableArray.CreateBuilder<IInvocationOperation>();
+        private readonly ImmutableArray<IObjectCreationOperation>.Builder _objectCreations = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
+        private readonly ImmutableArray<IPropertyReferenceOperation>.Builder _propertyReferences = ImmutableArray.CreateBuilder<IPropertyReferenceOperation>();
+        private readonly ImmutableArray<IAssignmentOperation>.Builder _assignments = ImmutableArray.CreateBuilder<IAssignmentOperation>();
+        private readonly ImmutableArray<IDeconstructionAssignmentOperation>.Builder _deconstructions = ImmutableArray.CreateBuilder<IDeconstructionAssignmentOperation>();
+        private readonly ImmutableArray<IArgumentOperation>.Builder _arguments = ImmutableArray.CreateBuilder<IArgumentOperation>();
+        private readonly ImmutableArray<IAnonymousFunctionOperation>.Builder _anonymousFunctions = ImmutableArray.CreateBuilder<IAnonymousFunctionOperation>();
+        private readonly ImmutableArray<ILocalFunctionOperation>.Builder _localFunctions = ImmutableArray.CreateBuilder<ILocalFunctionOperation>();
+        private readonly ImmutableArray<ILoopOperation>.Builder _loops = ImmutableArray.CreateBuilder<ILoopOperation>();
+
+        public BlockOperations Gather(ImmutableArray<IOperation> blocks)
+        {
+            // An explicit stack rather than the iterators of DescendantsAndSelf: children pushed last to first come off
+            // in source order.
+            _pending.Clear();
+            for (var i = blocks.Length - 1; i >= 0; i--)
             {
-                pending.Push(child);
+                _pending.Push(blocks[i]);
             }
 
-            switch (operation.Kind)
+            while (_pending.Count > 0)
             {
-                case OperationKind.Invocation:
-                    Add(ref invocations, (IInvocationOperation)operation);
-                    break;
-                case OperationKind.ObjectCreation:
-                    Add(ref objectCreations, (IObjectCreationOperation)operation);
-                    break;
-                case OperationKind.PropertyReference:
-                    Add(ref propertyReferences, (IPropertyReferenceOperation)operation);
-                    break;
-                case OperationKind.SimpleAssignment or OperationKind.CompoundAssignment:
-                    Add(ref assignments, (IAssignmentOperation)operation);
-                    break;
-                case OperationKind.DeconstructionAssignment:
-                    Add(ref deconstructions, (IDeconstructionAssignmentOperation)operation);
-                    break;
-                case OperationKind.Argument:
-                    Add(ref arguments, (IArgumentOperation)operation);
-                    break;
-                case OperationKind.AnonymousFunction:
-                    Add(ref anonymousFunctions, (IAnonymousFunctionOperation)operation);
-                    break;
-                case OperationKind.LocalFunction:
-                    Add(ref localFunctions, (ILocalFunctionOperation)operation);
-                    break;
-                case OperationKind.Loop:
-                    Add(ref loops, (ILoopOperation)operation);
-                    break;
+                var operation = _pending.Pop();
+                foreach (var child in TreeWalk.Children(operation).Reverse())
+                {
+                    _pending.Push(child);
+                }
+
+                switch (operation.Kind)
+                {
+                    case OperationKind.Invocation:
+                        _invocations.Add((IInvocationOperation)operation);
+                        break;
+                    case OperationKind.ObjectCreation:
+                        _objectCreations.Add((IObjectCreationOperation)operation);
+                        break;
+                    case OperationKind.PropertyReference:
+                        _propertyReferences.Add((IPropertyReferenceOperation)operation);
+                        break;
+                    case OperationKind.SimpleAssignment or OperationKind.CompoundAssignment:
+                        _assignments.Add((IAssignmentOperation)operation);
+                        break;
+                    case OperationKind.DeconstructionAssignment:
+                        _deconstructions.Add((IDeconstructionAssignmentOperation)operation);
+                        break;
+                    case OperationKind.Argument:
+                        _arguments.Add((IArgumentOperation)operation);
+                        break;
+                    case OperationKind.AnonymousFunction:
+                        _anonymousFunctions.Add((IAnonymousFunctionOperation)operation);
+                        break;
+                    case OperationKind.LocalFunction:
+                        _localFunctions.Add((ILocalFunctionOperation)operation);
+                        break;
+                    case OperationKind.Loop:
+                        _loops.Add((ILoopOperation)operation);
+                        break;
+                }
             }
+
+            return new BlockOperations(
+                Take(_invocations),
+                Take(_objectCreations),
+                Take(_propertyReferences),
+                Take(_assignments),
+                Take(_deconstructions),
+                Take(_arguments),
+                Take(_anonymousFunctions),
+                Take(_localFunctions),
+                Take(_loops));
         }
 
-        return new BlockOperations(
-            ToImmutable(invocations),
-            ToImmutable(objectCreations),
-            ToImmutable(propertyReferences),
-            ToImmutable(assignments),
-            ToImmutable(deconstructions),
-            ToImmutable(arguments),
-            ToImmutable(anonymousFunctions),
-            ToImmutable(localFunctions),
-            ToImmutable(loops));
+        /// <summary>The list's operations, leaving it empty with its capacity for the next walk.</summary>
+        private static ImmutableArray<T> Take<T>(ImmutableArray<T>.Builder builder)
+        {
+            if (builder.Count == 0)
+            {
+                return ImmutableArray<T>.Empty;
+            }
+
+            var operations = builder.ToImmutable();
+            builder.Clear();
+
+            // A very large member does not keep its memory for the rest of the analysis.
+            if (builder.Capacity > MaxKeptCapacity)
+            {
+                builder.Capacity = MaxKeptCapacity;
+            }
+
+            return operations;
+        }
     }
 }

@@ -149,7 +149,7 @@ internal sealed class FileSystemModel
             case IInvocationOperation invocation:
                 return TryGetWrite(invocation, out write);
 
-            case IObjectCreationOperation { Constructor: { } constructor } creation:
+            case IObjectCreationOperation { Constructor: { } constructor } creation when constructor.ContainingType.Name is "FileStream" or "StreamWriter":
                 var type = constructor.ContainingType;
                 if (type.IsType(FileStream))
                 {
@@ -174,7 +174,9 @@ internal sealed class FileSystemModel
         write = default;
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
-        if (type is null)
+
+        // Most calls are not writes: the method's name rules them out before any type is compared.
+        if (type is null || !IsWriterName(method.Name))
         {
             return false;
         }
@@ -261,6 +263,22 @@ internal sealed class FileSystemModel
 
         write = new FileWrite(invocation, path, creates: true, method);
         return true;
+    }
+
+    /// <summary>Whether a method of that name may write, whatever its type: every name the checks below accept.</summary>
+    private static bool IsWriterName(string name)
+    {
+        switch (name)
+        {
+            case "WriteAllText" or "WriteAllTextAsync" or "WriteAllBytes" or "WriteAllBytesAsync" or "WriteAllLines" or "WriteAllLinesAsync"
+                or "AppendAllText" or "AppendAllTextAsync" or "AppendAllLines" or "AppendAllLinesAsync" or "AppendAllBytes" or "AppendAllBytesAsync"
+                or "Create" or "CreateText" or "AppendText" or "OpenWrite" or "Copy" or "Move" or "Open" or "CopyTo" or "MoveTo"
+                or "CreateDirectory" or "ExtractToDirectory" or "CreateFromDirectory" or "ExtractToFile"
+                or "WriteResponseStreamToFile" or "WriteResponseStreamToFileAsync":
+                return true;
+            default:
+                return name.StartsWith("Download", StringComparison.Ordinal);
+        }
     }
 
     /// <summary><c>new FileStream(path, mode[, access, ...])</c> and <c>File.Open(path, mode[, access, ...])</c>.</summary>

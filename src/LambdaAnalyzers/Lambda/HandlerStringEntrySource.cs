@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -12,13 +13,26 @@ namespace LambdaAnalyzers.Lambda;
 /// declares the name, so an inherited handler counts. Handler strings of other assemblies (a template shared by several
 /// projects) name nothing here.
 /// </summary>
+/// <remarks>
+/// The files are read when the model is made, but a handler string is resolved to a method only when a method of its
+/// name is asked about: resolving looks up the named type and its members, which the compiler builds anyway when it
+/// compiles that type, and an earlier look-up would build them first.
+/// </remarks>
 internal sealed class HandlerStringEntrySource : IEntrySource
 {
-    private readonly HashSet<IMethodSymbol> _methods;
+    private readonly Dictionary<string, ImmutableArray<HandlerString>> _byMethodName;
+    private readonly KnownTypes _types;
+    private readonly IAssemblySymbol _assembly;
+    private readonly ConcurrentDictionary<string, ImmutableHashSet<IMethodSymbol>> _methodsByName = new();
 
-    private HandlerStringEntrySource(HashSet<IMethodSymbol> methods) => _methods = methods;
+    private HandlerStringEntrySource(Dictionary<string, ImmutableArray<HandlerString>> byMethodName, KnownTypes types, IAssemblySymbol assembly)
+    {
+        _byMethodName = byMethodName;
+        _types = types;
+        _assembly = assembly;
+    }
 
-    /// <summary>The source for a model's inputs, or nothing when no deployment file names a method of this assembly.</summary>
+    /// <summary>The source for a model's inputs, or nothing when no deployment file has a handler string of this assembly.</summary>
     public static ImmutableArray<IEntrySource> Create(ModelInputs inputs)
     {
         if (inputs.AdditionalFiles.IsEmpty || inputs.Compilation.AssemblyName is not { } assembly)
@@ -26,8 +40,7 @@ internal sealed class HandlerStringEntrySource : IEntrySource
             return ImmutableArray<IEntrySource>.Empty;
         }
 
-        var types = KnownTypes.Get(inputs.Compilation);
-        var methods = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var byMethodName = new Dictionary<string, ImmutableArray<HandlerString>>(System.StringComparer.Ordinal);
         foreach (var file in inputs.AdditionalFiles)
         {
             if (DeploymentFile.TryGet(file, CancellationToken.None) is not { } facts)
@@ -37,17 +50,47 @@ internal sealed class HandlerStringEntrySource : IEntrySource
 
             foreach (var handler in facts.Handlers)
             {
-                if (handler.Assembly == assembly && HandlerStringCheck.FindMethod(handler, types, assembly) is { } method
-                    && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, inputs.Compilation.Assembly))
+                if (handler.Assembly == assembly)
                 {
-                    methods.Add(method.OriginalDefinition);
+                    byMethodName[handler.Method] = byMethodName.TryGetValue(handler.Method, out var named) ? named.Add(handler) : ImmutableArray.Create(handler);
                 }
             }
         }
 
-        return methods.Count == 0 ? ImmutableArray<IEntrySource>.Empty : ImmutableArray.Create<IEntrySource>(new HandlerStringEntrySource(methods));
+        return byMethodName.Count == 0
+            ? ImmutableArray<IEntrySource>.Empty
+            : ImmutableArray.Create<IEntrySource>(new HandlerStringEntrySource(byMethodName, KnownTypes.Get(inputs.Compilation), inputs.Compilation.Assembly));
     }
 
-    public bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken) =>
-        _methods.Contains(method.OriginalDefinition);
+    public bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken)
+    {
+        // Most methods share no name with a handler string: a string look-up answers for them.
+        if (!_byMethodName.ContainsKey(method.Name))
+        {
+            return false;
+        }
+
+        if (!_methodsByName.TryGetValue(method.Name, out var methods))
+        {
+            methods = _methodsByName.GetOrAdd(method.Name, Resolve(method.Name));
+        }
+
+        return methods.Contains(method.OriginalDefinition);
+    }
+
+    /// <summary>The methods of this assembly that the handler strings naming a method of this name resolve to.</summary>
+    private ImmutableHashSet<IMethodSymbol> Resolve(string methodName)
+    {
+        var methods = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var handler in _byMethodName[methodName])
+        {
+            if (HandlerStringCheck.FindMethod(handler, _types, _assembly.Name) is { } method
+                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly))
+            {
+                methods.Add(method.OriginalDefinition);
+            }
+        }
+
+        return methods.ToImmutable();
+    }
 }

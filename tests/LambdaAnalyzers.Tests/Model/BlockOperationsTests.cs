@@ -32,6 +32,8 @@ public sealed class BlockOperationsTests
                 int Square(int x) => Math.Max(x, 0) * x;
                 return twice(Square(input.Sum()));
             }
+
+            public string Other(string input, ILambdaContext context) => input.Trim();
         }
         """;
 
@@ -61,5 +63,19 @@ public sealed class BlockOperationsTests
         var scope = model.Scope("Handle")!;
 
         Assert.Same(scope.Operations, scope.Operations);
+    }
+
+    [Fact]
+    public async Task EachBlock_HoldsOnlyItsOwnOperations_WhenBlocksAreGatheredOneAfterAnother()
+    {
+        var model = await ModelCompilation.CreateAsync(Source);
+        var first = model.Scope("Handle")!.Operations;
+        var second = model.Scope("Other")!.Operations;
+
+        Assert.Equal(["Trim"], second.Invocations.Select(i => i.TargetMethod.Name));
+        Assert.Empty(second.Assignments);
+        Assert.Empty(second.Loops);
+        Assert.Empty(second.AnonymousFunctions);
+        Assert.Equal(5, first.Invocations.Length);
     }
 }

@@ -207,5 +207,58 @@ public sealed class DeploymentFileTests
         Assert.Equal(6, Assert.Single(result.Diagnostics).Location.GetLineSpan().StartLinePosition.Line);
     }
 
+    [Fact]
+    public async Task HandlerStringsSharingAMethodName_EachMakeTheirOwnMethodAHandler_NotAnotherOfThatName()
+    {
+        const string source = """
+            using Amazon.S3;
+
+            namespace Orders;
+
+            public class First
+            {
+                public string Handle(string input) => new AmazonS3Client().ToString()! + input;
+            }
+
+            public class Second
+            {
+                public string Handle(string input) => new AmazonS3Client().ToString()! + input;
+            }
+
+            public class NotDeployed
+            {
+                public string Handle(string input) => new AmazonS3Client().ToString()! + input;
+            }
+            """;
+        var compilation = await AnalyzerRunner.CompileAsync([("Function.cs", source)], FunctionProject.References, assemblyName: "Orders");
+        var template = new InMemoryAdditionalText("/repo/template.yaml", SourceText.From("""
+            Resources:
+              One:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Orders::Orders.First::Handle
+              Gone:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Orders::Orders.Removed::Handle
+              Two:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Orders::Orders.Second::Handle
+            """));
+        var model = LambdaModel.TryGet(compilation, new AnalyzerOptions([template]))!;
+
+        Assert.True(model.Handlers.IsNamedByHandlerString(Method(compilation, "First")));
+        Assert.True(model.Handlers.IsNamedByHandlerString(Method(compilation, "Second")));
+        Assert.False(model.Handlers.IsNamedByHandlerString(Method(compilation, "NotDeployed")));
+
+        var result = await AnalyzerRunner.RunAsync(compilation, [new ClientCreatedPerInvocationAnalyzer()], new AnalyzerOptions([template]));
+        Assert.Empty(result.Crashes);
+        Assert.Equal([6, 11], result.Diagnostics.Select(d => d.Location.GetLineSpan().StartLinePosition.Line).Order());
+    }
+
+    private static IMethodSymbol Method(Compilation compilation, string typeName) =>
+        (IMethodSymbol)compilation.GetTypeByMetadataName("Orders." + typeName)!.GetMembers("Handle").Single();
+
     private static IEnumerable<string> Handlers(string text) => DeploymentFile.Read(SourceText.From(text)).Handlers.Select(h => h.Text);
 }

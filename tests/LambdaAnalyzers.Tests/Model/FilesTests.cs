@@ -79,6 +79,65 @@ public sealed class FilesTests
         Assert.Equal(bytes, new TmpWriteSize(FileSystemModel.Get(compilation.Compilation), write).Bytes());
     }
 
+    [Theory]
+    [InlineData("File.WriteAllText(\"/a\", \"x\")")]
+    [InlineData("File.WriteAllTextAsync(\"/a\", \"x\")")]
+    [InlineData("File.WriteAllBytes(\"/a\", bytes)")]
+    [InlineData("File.WriteAllBytesAsync(\"/a\", bytes)")]
+    [InlineData("File.WriteAllLines(\"/a\", lines)")]
+    [InlineData("File.WriteAllLinesAsync(\"/a\", lines)")]
+    [InlineData("File.AppendAllText(\"/a\", \"x\")")]
+    [InlineData("File.AppendAllTextAsync(\"/a\", \"x\")")]
+    [InlineData("File.AppendAllLines(\"/a\", lines)")]
+    [InlineData("File.AppendAllLinesAsync(\"/a\", lines)")]
+    [InlineData("File.Create(\"/a\")")]
+    [InlineData("File.CreateText(\"/a\")")]
+    [InlineData("File.AppendText(\"/a\")")]
+    [InlineData("File.OpenWrite(\"/a\")")]
+    [InlineData("File.Copy(\"/b\", \"/a\")")]
+    [InlineData("File.Move(\"/b\", \"/a\")")]
+    [InlineData("File.Open(\"/a\", FileMode.Create)")]
+    [InlineData("new FileStream(\"/a\", FileMode.Create)")]
+    [InlineData("new StreamWriter(\"/a\")")]
+    [InlineData("Directory.CreateDirectory(\"/a\")")]
+    [InlineData("ZipFile.ExtractToDirectory(\"/b\", \"/a\")")]
+    [InlineData("ZipFile.CreateFromDirectory(\"/b\", \"/a\")")]
+    [InlineData("archive.ExtractToDirectory(\"/a\")")]
+    [InlineData("archive.Entries[0].ExtractToFile(\"/a\")")]
+    [InlineData("new FileInfo(\"/b\").CopyTo(\"/a\")")]
+    [InlineData("new FileInfo(\"/b\").MoveTo(\"/a\")")]
+    [InlineData("transfer.Download(\"/a\", \"bucket\", \"key\")")]
+    [InlineData("transfer.DownloadAsync(\"/a\", \"bucket\", \"key\")")]
+    [InlineData("transfer.DownloadDirectory(\"bucket\", \"prefix\", \"/a\")")]
+    [InlineData("response.WriteResponseStreamToFileAsync(\"/a\", false, default)")]
+    public async Task EveryWritingCall_IsAWrite_ToItsDestination(string call)
+    {
+        var compilation = await ModelCompilation.CreateAsync($$"""
+            using System.IO;
+            using System.IO.Compression;
+            using Amazon.Lambda.Core;
+            using Amazon.S3.Model;
+            using Amazon.S3.Transfer;
+
+            public class Function
+            {
+                public void Handle(byte[] bytes, string[] lines, ZipArchive archive, TransferUtility transfer, GetObjectResponse response, ILambdaContext context)
+                {
+                    {{call}};
+                }
+            }
+            """);
+        var files = FileSystemModel.Get(compilation.Compilation);
+        var writes = compilation.Compilation.SyntaxTrees.Single().GetRoot().DescendantNodes()
+            .Where(n => n is InvocationExpressionSyntax or ObjectCreationExpressionSyntax)
+            .Select(compilation.OperationOf)
+            .Where(o => files.TryGetWrite(o, out _))
+            .ToList();
+
+        files.TryGetWrite(Assert.Single(writes), out var write);
+        Assert.Equal("\"/a\"", write.Path.Syntax.ToString());
+    }
+
     private static Task<ModelCompilation> Handler(string body) => ModelCompilation.CreateAsync($$"""
         using System;
         using System.IO;
