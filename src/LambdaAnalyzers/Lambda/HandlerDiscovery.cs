@@ -14,6 +14,9 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal static class HandlerDiscovery
 {
+    [System.ThreadStatic]
+    private static Stack<IOperation>? t_pending;
+
     /// <summary>Whether a method carries <c>[Amazon.Lambda.Annotations.LambdaFunction]</c>.</summary>
     public static bool IsLambdaFunction(IMethodSymbol method, LambdaSymbols symbols)
     {
@@ -107,8 +110,11 @@ internal static class HandlerDiscovery
         Dictionary<IMethodSymbol, ILocalFunctionOperation>? localFunctions = null;
         List<IMethodSymbol>? registeredLocalFunctions = null;
 
-        // Every operation of every member passes through here: an explicit stack instead of the iterator of Descendants().
-        var pending = new Stack<IOperation>();
+        // Every operation of every member passes through here: an explicit stack instead of the iterator of Descendants(),
+        // kept for the next member of this thread so that it grows once. Nothing called below walks again.
+        var pending = t_pending ?? new Stack<IOperation>();
+        t_pending = null;
+        pending.Clear();
         foreach (var block in blocks)
         {
             pending.Push(block);
@@ -167,6 +173,7 @@ internal static class HandlerDiscovery
             }
         }
 
+        t_pending = pending;
         if (localFunctions is null)
         {
             return roots is null ? ImmutableArray<IOperation>.Empty : InSourceOrder(roots);

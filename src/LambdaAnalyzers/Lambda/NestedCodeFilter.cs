@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,17 +19,20 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal static class NestedCodeFilter
 {
-    [ThreadStatic]
-    private static char[]? t_buffer;
+    /// <summary>Where the words are in each tree's text, found once per tree and shared by every member of it.</summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, WordPositions> s_positions = new();
 
     /// <summary>
-    /// Local-function words: a local function handler names its <c>ILambdaContext</c> parameter's type, or is registered.
+    /// Local-function words: a local function handler names its <c>ILambdaContext</c> parameter's type, or is registered,
+    /// which names the registering type (<c>LambdaBootstrapBuilder.Create</c>, <c>HandlerWrapper.GetHandlerWrapper</c>,
+    /// <c>new LambdaBootstrap</c>) unless a using alias or a <c>using static</c> hides it.
     /// </summary>
-    private static readonly string[] s_localFunctionHandlerWords = { "ILambdaContext", "Create", "GetHandlerWrapper", "LambdaBootstrap" };
+    private static readonly string[] s_localFunctionHandlerWords = { "ILambdaContext", "LambdaBootstrap", "HandlerWrapper" };
 
     /// <param name="blocks">The operation blocks of a member.</param>
-    /// <param name="aliasesHideWords">Whether a using alias in the compilation names <c>ILambdaContext</c> or
-    /// <c>LambdaBootstrap</c>: a local function may then take one, or be registered, without the word in the member.</param>
+    /// <param name="aliasesHideWords">Whether a using alias or a <c>using static</c> in the compilation names
+    /// <c>ILambdaContext</c>, <c>LambdaBootstrap</c> or <c>HandlerWrapper</c>: a local function may then take one, or be
+    /// registered, without the word in the member.</param>
     public static bool MayHoldNestedCode(ImmutableArray<IOperation> blocks, bool aliasesHideWords)
     {
         foreach (var block in blocks)
@@ -43,32 +48,34 @@ internal static class NestedCodeFilter
 
     internal static bool MayHoldNestedCode(SyntaxNode syntax, bool aliasesHideWords)
     {
-        var text = syntax.SyntaxTree.GetText();
+        var positions = s_positions.GetValue(syntax.SyntaxTree, static tree => WordPositions.Find(tree.GetText()));
         var span = syntax.Span;
-        if (span.End > text.Length)
+        if (span.End > positions.TextLength)
         {
             return true;
         }
 
-        var buffer = t_buffer is { } existing && existing.Length >= span.Length ? existing : t_buffer = new char[Math.Max(span.Length, 4096)];
-        text.CopyTo(span.Start, buffer, 0, span.Length);
-
-        var code = new ReadOnlySpan<char>(buffer, 0, span.Length);
-        for (int offset = 0, found; (found = code.Slice(offset).IndexOf("=>".AsSpan(), StringComparison.Ordinal)) >= 0; offset += found + 2)
+        // The arrow of the member's own expression body is not a lambda.
+        var ownArrow = -1;
+        for (var i = positions.Arrows.FirstAtOrAfter(span.Start); i < positions.Arrows.Count && positions.Arrows[i] < span.End; i++)
         {
-            // The arrow of the member's own expression body is not a lambda.
-            if (!IsOwnExpressionBodyArrow(syntax, span.Start + offset + found))
+            if (ownArrow == -1)
+            {
+                ownArrow = OwnExpressionBodyArrow(syntax);
+            }
+
+            if (positions.Arrows[i] != ownArrow)
             {
                 return true;
             }
         }
 
-        if (code.IndexOf("delegate".AsSpan(), StringComparison.Ordinal) >= 0)
+        if (positions.Delegates.AnyIn(span))
         {
             return true;
         }
 
-        if (!aliasesHideWords && !ContainsAny(buffer, span.Length, s_localFunctionHandlerWords))
+        if (!aliasesHideWords && !positions.LocalFunctionWords.AnyIn(span))
         {
             return false;
         }
@@ -101,25 +108,92 @@ internal static class NestedCodeFilter
         _ => true,
     };
 
-    private static bool ContainsAny(char[] buffer, int length, string[] words)
+    /// <summary>Where the arrow of the member's own expression body is (the member itself or a child of it), or -2.</summary>
+    private static int OwnExpressionBodyArrow(SyntaxNode syntax)
     {
-        var text = new ReadOnlySpan<char>(buffer, 0, length);
-        foreach (var word in words)
+        if (syntax is ArrowExpressionClauseSyntax self)
         {
-            if (text.IndexOf(word.AsSpan(), StringComparison.Ordinal) >= 0)
+            return self.ArrowToken.SpanStart;
+        }
+
+        foreach (var child in syntax.ChildNodes())
+        {
+            if (child is ArrowExpressionClauseSyntax arrow)
             {
-                return true;
+                return arrow.ArrowToken.SpanStart;
             }
         }
 
-        return false;
+        return -2;
     }
 
-    private static bool IsOwnExpressionBodyArrow(SyntaxNode syntax, int position)
+    /// <summary>The sorted positions of <c>=&gt;</c>, <c>delegate</c> and the local-function words in one text.</summary>
+    private sealed class WordPositions
     {
-        var token = syntax.FindToken(position);
-        return token.IsKind(SyntaxKind.EqualsGreaterThanToken)
-            && token.Parent is ArrowExpressionClauseSyntax arrow
-            && (arrow == syntax || arrow.Parent == syntax);
+        private WordPositions(int textLength, Positions arrows, Positions delegates, Positions localFunctionWords)
+        {
+            TextLength = textLength;
+            Arrows = arrows;
+            Delegates = delegates;
+            LocalFunctionWords = localFunctionWords;
+        }
+
+        public int TextLength { get; }
+
+        public Positions Arrows { get; }
+
+        public Positions Delegates { get; }
+
+        public Positions LocalFunctionWords { get; }
+
+        public static WordPositions Find(SourceText text)
+        {
+            var code = text.ToString();
+            var words = new List<int>();
+            foreach (var word in s_localFunctionHandlerWords)
+            {
+                words.AddRange(Occurrences(code, word));
+            }
+
+            words.Sort();
+            return new WordPositions(text.Length, new Positions(Occurrences(code, "=>")), new Positions(Occurrences(code, "delegate")), new Positions(words));
+        }
+
+        private static List<int> Occurrences(string code, string word)
+        {
+            var found = new List<int>();
+            for (var offset = 0; (offset = code.IndexOf(word, offset, StringComparison.Ordinal)) >= 0; offset += word.Length)
+            {
+                found.Add(offset);
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>Sorted positions in a text.</summary>
+    private sealed class Positions(List<int> sorted)
+    {
+        public int Count => sorted.Count;
+
+        public int this[int index] => sorted[index];
+
+        /// <summary>The index of the first position at or after <paramref name="start"/>, or <see cref="Count"/>.</summary>
+        public int FirstAtOrAfter(int start)
+        {
+            var index = sorted.BinarySearch(start);
+            if (index >= 0)
+            {
+                return index;
+            }
+
+            return ~index;
+        }
+
+        public bool AnyIn(TextSpan span)
+        {
+            var index = FirstAtOrAfter(span.Start);
+            return index < sorted.Count && sorted[index] < span.End;
+        }
     }
 }

@@ -12,8 +12,12 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class NestedHandlerRegionSource(Compilation compilation, LambdaSymbols symbols) : IRegionSource
 {
-    /// <summary>Whether an alias may name a local function's ILambdaContext parameter or the LambdaBootstrap that registers it.</summary>
-    private readonly Lazy<bool> _aliasesHideWords = new(() => UsingAliases.Name(compilation, "ILambdaContext", "LambdaBootstrap"), LazyThreadSafetyMode.PublicationOnly);
+    /// <summary>
+    /// Whether an alias or a <c>using static</c> may hide a local function's ILambdaContext parameter or the type that
+    /// registers it (LambdaBootstrapBuilder, LambdaBootstrap, HandlerWrapper).
+    /// </summary>
+    private readonly Lazy<bool> _aliasesHideWords = new(
+        () => UsingAliases.Name(compilation, "ILambdaContext", "LambdaBootstrap", "HandlerWrapper"), LazyThreadSafetyMode.PublicationOnly);
 
     public void AddRegions(RegionRequest request, List<Region> regions)
     {

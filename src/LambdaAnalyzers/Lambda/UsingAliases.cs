@@ -1,15 +1,19 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LambdaAnalyzers.Lambda;
 
-/// <summary>The using aliases of a compilation (<c>using Ctx = Amazon.Lambda.Core.ILambdaContext;</c>), read from syntax.</summary>
+/// <summary>
+/// The using aliases (<c>using Ctx = Amazon.Lambda.Core.ILambdaContext;</c>) and <c>using static</c> directives of a
+/// compilation, read from syntax: the directives that let code use a type without writing its name.
+/// </summary>
 internal static class UsingAliases
 {
     /// <summary>
-    /// Whether any using alias of the compilation (global, file or namespace level) has a target whose text contains one
-    /// of some words. Only the using directives are read, never a member.
+    /// Whether any using alias or <c>using static</c> of the compilation (global, file or namespace level) has a target
+    /// whose text contains one of some words. Only the using directives are read, never a member.
     /// </summary>
     public static bool Name(Compilation compilation, params string[] words)
     {
@@ -41,7 +45,7 @@ internal static class UsingAliases
     {
         foreach (var directive in usings)
         {
-            if (directive.Alias is null)
+            if (directive.Alias is null && directive.StaticKeyword.IsKind(SyntaxKind.None))
             {
                 continue;
             }

@@ -218,4 +218,34 @@ public sealed class RegionTests
 
         Assert.Equal(RegionKind.NestedHandler, region.Kind);
     }
+
+    [Fact]
+    public async Task LocalFunctionRegisteredThroughAUsingStatic_WithoutTheContext_IsANestedHandlerRegion()
+    {
+        var compilation = await ModelCompilation.CreateAsync(
+            """
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            public static class Program
+            {
+                public static async Task Main()
+                {
+                    await Create(Handle).Build().RunAsync();
+
+                    Task Handle(Stream input)
+                    {
+                        return Task.FromResult(new AmazonS3Client().ToString());
+                    }
+                }
+            }
+            """,
+            outputKind: OutputKind.ConsoleApplication,
+            extraSources: [("GlobalUsings.cs", "global using static Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder;")]);
+
+        var region = compilation.Scope("Main")!.GetRegion(compilation.Creation("new AmazonS3Client()"))!;
+
+        Assert.Equal(RegionKind.NestedHandler, region.Kind);
+    }
 }
