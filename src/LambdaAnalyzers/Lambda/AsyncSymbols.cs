@@ -77,7 +77,10 @@ internal sealed class AsyncSymbols
     /// </summary>
     public bool IsTaskLike(ITypeSymbol? type)
     {
-        if (type is null || type.TypeKind == TypeKind.Error || type.IsType(AsyncEnumerableOfT))
+        // void, string, the numbers, object, arrays and pointers (most calls) are none, and need no comparison.
+        if (type is null || type.SpecialType != SpecialType.None
+            || type.TypeKind is TypeKind.Error or TypeKind.Array or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic
+            || type.IsType(AsyncEnumerableOfT))
         {
             return false;
         }

@@ -156,36 +156,33 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (type.IsType(symbols.ThreadPool))
+            // The name first: most calls are none of these, and a type comparison costs more than a string one.
+            switch (method.Name)
             {
-                if (method.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" && scope.Contains(invocation) && !flow.SignalsTheBody(invocation.Arguments))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(QueuedWorkRule, invocation.Syntax.GetLocation(), s_startedWork, method.Name));
-                }
+                case "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" when type.IsType(symbols.ThreadPool):
+                    if (scope.Contains(invocation) && !flow.SignalsTheBody(invocation.Arguments))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(QueuedWorkRule, invocation.Syntax.GetLocation(), s_startedWork, method.Name));
+                    }
 
-                return;
+                    return;
+                case "Start" or "UnsafeStart" when type.IsType(symbols.Thread):
+                    if (flow.IsStartedAndNotReleased(invocation, HeldWork.Thread))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(ThreadRule, invocation.Syntax.GetLocation(), s_startedWork, method.Name));
+                    }
+
+                    return;
+                case "Start" when type.IsType(symbols.TimersTimer):
+                    if (flow.IsStartedAndNotReleased(invocation, HeldWork.TimersTimer))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(TimerRule, invocation.Syntax.GetLocation(), s_startedWork, "System.Timers.Timer"));
+                    }
+
+                    return;
             }
 
-            if (type.IsType(symbols.Thread))
-            {
-                if (method.Name is "Start" or "UnsafeStart" && flow.IsStartedAndNotReleased(invocation, HeldWork.Thread))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(ThreadRule, invocation.Syntax.GetLocation(), s_startedWork, method.Name));
-                }
-
-                return;
-            }
-
-            if (type.IsType(symbols.TimersTimer))
-            {
-                if (method.Name == "Start" && flow.IsStartedAndNotReleased(invocation, HeldWork.TimersTimer))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(TimerRule, invocation.Syntax.GetLocation(), s_startedWork, "System.Timers.Timer"));
-                }
-
-                return;
-            }
-
+            // The other members of ThreadPool, Thread and Timer return no task.
             if (!symbols.IsTaskLike(invocation.Type) || flow.IsCompletedTask(method))
             {
                 return;
