@@ -11,17 +11,41 @@ namespace LambdaAnalyzers.Benchmarks;
 /// <summary>
 /// The SAM template of a generated compilation, given to every run as an additional file: one function per method
 /// with an <c>ILambdaContext</c> parameter, and <see cref="WrongHandlers"/> functions whose handler strings name no
-/// type, for LMB0011 to report. Each run reads a new copy of the text, as a build reads the file once.
+/// type, for LMB0011 to report. Beside it, <see cref="UnreadableFiles"/> small deployment files that cannot be read,
+/// for LMB0017 to report once each. Each run reads a new copy of every text, as a build reads a file once.
 /// </summary>
 internal static class DeploymentTemplate
 {
     public const int WrongHandlers = 60;
 
+    /// <summary>As many as the corpus check asks of every rule.</summary>
+    public const int UnreadableFiles = Subjects.MinimumReportsPerRule;
+
     private static readonly ConditionalWeakTable<Compilation, string> s_templates = new();
 
-    /// <summary>The template as a fresh additional file, so that no run reuses another's parse.</summary>
+    /// <summary>The unreadable files, taken in turn: each name a deployment file's, each text a different reason.</summary>
+    private static readonly (string Name, string Text)[] s_unreadable =
+    [
+        // A quoted handler string that never closes.
+        ("template.yaml", "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: \"Contoso::Contoso.Fn::Handle\n"),
+        // JSON cut off inside its resources.
+        ("serverless.template", "{\n  \"Resources\": {\n    \"Fn\": {\n      \"Type\": \"AWS::Serverless::Function\",\n"),
+        // 65 mappings, each inside the one before.
+        ("serverless.yml", string.Concat(Enumerable.Range(1, 65).Select(static i => new string(' ', 2 * (i - 1)) + "level" + i + ":\n"))),
+        // A NUL character, as in a binary file.
+        ("aws-lambda-tools-defaults.json", "{\n  \"function-handler\": \"Contoso::Contoso.Fn::Handle\",\0\n}\n"),
+    ];
+
+    /// <summary>The template and the unreadable files as fresh additional files, so that no run reuses another's parse.</summary>
     public static ImmutableArray<AdditionalText> For(Compilation compilation) =>
-        [new TemplateFile("/corpus/template.yaml", SourceText.From(s_templates.GetValue(compilation, Write)))];
+    [
+        new TemplateFile("/corpus/template.yaml", SourceText.From(s_templates.GetValue(compilation, Write))),
+        .. Enumerable.Range(1, UnreadableFiles).Select(static i =>
+        {
+            var (name, text) = s_unreadable[i % s_unreadable.Length];
+            return (AdditionalText)new TemplateFile($"/corpus/broken/{i}/{name}", SourceText.From(text));
+        }),
+    ];
 
     private static string Write(Compilation compilation)
     {

@@ -24,7 +24,7 @@ internal sealed class DeploymentFile
 
     private static readonly AdditionalFileCache<DeploymentFile> s_files = new(text => Read(text));
 
-    private DeploymentFile(ImmutableArray<HandlerString> handlers, ImmutableArray<DeploymentNode> malformedHandlers, string? problem)
+    private DeploymentFile(ImmutableArray<HandlerString> handlers, ImmutableArray<DeploymentNode> malformedHandlers, DeploymentFileProblem? problem)
     {
         Handlers = handlers;
         MalformedHandlers = malformedHandlers;
@@ -36,8 +36,11 @@ internal sealed class DeploymentFile
     /// <summary>Handler values with <c>::</c> that do not split into three non-empty parts.</summary>
     public ImmutableArray<DeploymentNode> MalformedHandlers { get; }
 
-    /// <summary>Why the file could not be read, or null.</summary>
-    public string? Problem { get; }
+    /// <summary>
+    /// Why the file could not be read (it then names no handler), or null: also for an empty file or one of comments only,
+    /// which is read and names no function.
+    /// </summary>
+    public DeploymentFileProblem? Problem { get; }
 
     /// <summary>
     /// The facts of an additional file that is a deployment file (by its name), read once per text; null for any other

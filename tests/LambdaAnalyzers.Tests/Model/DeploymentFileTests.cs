@@ -88,31 +88,192 @@ public sealed class DeploymentFileTests
             """));
 
     [Theory]
-    [InlineData("Resources: [", "not well formed")]
-    [InlineData("{ \"Resources\": { \"Fn\": { \"Type\": ", "not well formed")]
-    public void MalformedOrTruncatedFile_NamesNoHandler_AndSaysWhy(string text, string problem)
+    [InlineData(
+        "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: \"Orders::Orders",
+        5,
+        "while scanning a quoted scalar, found unexpected end of stream")]
+    [InlineData("Resources: [ { Type: ", 1, "while parsing a node, did not find expected node content")]
+    [InlineData("Resources:\n  Fn:\n    Type: x\n   Bad: y\n", 4, "while parsing a block mapping, did not find expected key")]
+    [InlineData("a: 'b\n", 1, "while scanning a quoted scalar, found unexpected end of stream")]
+    public void TruncatedOrMalformedYaml_NamesNoHandler_AndSaysWhereAndWhy(string text, int line, string reason)
     {
         var file = DeploymentFile.Read(SourceText.From(text));
 
         Assert.Empty(file.Handlers);
-        Assert.Contains(problem, file.Problem);
+        Assert.Equal((DeploymentFileProblemKind.NotWellFormed, line, reason), (file.Problem!.Kind, file.Problem.Line, file.Problem.Reason));
     }
 
     [Fact]
-    public void DeeplyNestedFile_IsNotRead()
+    public void TruncatedJson_IsNotWellFormedAtItsEnd_WithTheParsersReason()
+    {
+        var file = DeploymentFile.Read(SourceText.From(
+            "{\n  \"Resources\": {\n    \"Fn\": {\n      \"Type\": \"AWS::Serverless::Function\",\n      \"Properties\": {\n"
+            + "        \"Handler\": \"Orders::Orders.Function::Handle\"\n"));
+
+        Assert.Empty(file.Handlers);
+        Assert.Equal(
+            (DeploymentFileProblemKind.NotWellFormed, 7, "while parsing a flow mapping, did not find expected ',' or '}'"),
+            (file.Problem!.Kind, file.Problem.Line, file.Problem.Reason));
+    }
+
+    [Fact]
+    public void JsonCutAtEveryCharacter_IsNeverRead_AndNeverThrows()
+    {
+        const string json = "{\n\t\"Resources\" : {\n\t\t\"Fn\" : {\n\t\t\t\"Type\" : \"AWS::Serverless::Function\",\n"
+            + "\t\t\t\"Properties\" : { \"Handler\" : \"Orders::Orders.Function::Handle\", \"Events\" : [ { \"Path\" : \"\\/\" } ] }\n\t\t}\n\t}\n}";
+        Assert.Null(DeploymentFile.Read(SourceText.From(json)).Problem);
+
+        // Every cut leaves a flow mapping open: none is a well-formed file.
+        for (var length = 1; length < json.Length; length++)
+        {
+            var file = DeploymentFile.Read(SourceText.From(json.Substring(0, length)));
+
+            Assert.True(file.Problem is { Kind: DeploymentFileProblemKind.NotWellFormed }, $"cut at {length}");
+            Assert.InRange(file.Problem!.Line, 1, json.Substring(0, length).Count(c => c == '\n') + 1);
+            Assert.Empty(file.Handlers);
+        }
+    }
+
+    [Fact]
+    public void YamlCutAtEveryCharacter_NeverThrows_AndAProblemNamesALineOfTheCut()
+    {
+        const string yaml = """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                Timeout: 30
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: "Orders::Orders.Function::Handle"
+                  Events:
+                    Api: { Type: Api, Properties: { Path: /orders, Method: get } }
+                  Policies:
+                    - S3ReadPolicy:
+                        BucketName: !Ref Bucket
+            """;
+        for (var length = 0; length <= yaml.Length; length++)
+        {
+            var cut = yaml.Substring(0, length);
+            var file = DeploymentFile.Read(SourceText.From(cut));
+
+            if (file.Problem is { } problem)
+            {
+                Assert.InRange(problem.Line, 1, cut.Count(c => c == '\n') + 1);
+                Assert.Empty(file.Handlers);
+            }
+        }
+    }
+
+    [Fact]
+    public void ScannerFailureThatIsNotAYamlException_IsNotWellFormed_AtWhereTheScannerStopped()
+    {
+        // YamlDotNet throws InvalidOperationException from ScanPlainScalar here, not a YamlException.
+        var file = DeploymentFile.Read(SourceText.From("a: 1\n{---\nb: \t2\n"));
+
+        Assert.Equal((DeploymentFileProblemKind.NotWellFormed, 3, null), (file.Problem!.Kind, file.Problem.Line, file.Problem.Reason));
+    }
+
+    [Fact]
+    public void ParserMessageWithADigit_IsLeftOut_TheLineStays()
+    {
+        // "While scanning a block scalar, found an indentation indicator equal to 0.": digits may be positions or the
+        // file's own text, so no message with one is shown.
+        var file = DeploymentFile.Read(SourceText.From("Resources:\n  Fn: |0\n    x\n"));
+
+        Assert.Equal((DeploymentFileProblemKind.NotWellFormed, 2, null), (file.Problem!.Kind, file.Problem.Line, file.Problem.Reason));
+    }
+
+    [Fact]
+    public void TabIndentedJsonTemplate_IsRead()
+    {
+        var file = DeploymentFile.Read(SourceText.From(
+            "{\r\n\t\"Resources\" :\t{\r\n\t\t\"Fn\" : {\r\n\t\t\t\"Type\" : \"AWS::Lambda::Function\",\r\n"
+            + "\t\t\t\"Properties\" : {\r\n\t\t\t\t\"Handler\" : \"Orders::Orders.Function::Handle\"\r\n\t\t\t}\r\n\t\t}\r\n\t}\r\n}\r\n"));
+
+        Assert.Null(file.Problem);
+        Assert.Equal(["Orders::Orders.Function::Handle"], file.Handlers.Select(h => h.Text));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n   \n")]
+    [InlineData("# no functions yet\n")]
+    [InlineData("---\n...\n")]
+    public void EmptyFile_IsRead_AndNamesNoFunction(string text)
+    {
+        var file = DeploymentFile.Read(SourceText.From(text));
+
+        Assert.Null(file.Problem);
+        Assert.Empty(file.Handlers);
+        Assert.Empty(file.MalformedHandlers);
+    }
+
+    [Fact]
+    public void BinaryFile_IsNotWellFormed_AtItsFirstControlCharacter()
+    {
+        // A file is read as the compiler reads it: bytes decoded (UTF-8, or the fallback code page when they are not UTF-8).
+        var random = new Random(17);
+        var bytes = new byte[4096];
+        random.NextBytes(bytes);
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', (byte)'\r', (byte)'\n', 0x1A, (byte)'\n', 0, 0, 0, 13];
+        png.CopyTo(bytes, 0);
+
+        var file = DeploymentFile.Read(SourceText.From(bytes, bytes.Length));
+
+        Assert.Empty(file.Handlers);
+        Assert.Equal(
+            (DeploymentFileProblemKind.NotWellFormed, 2, "found the control character U+001A, which YAML and JSON do not allow"),
+            (file.Problem!.Kind, file.Problem.Line, file.Problem.Reason));
+    }
+
+    [Fact]
+    public void ControlCharacterInAnOtherwiseReadableTemplate_IsNotWellFormed()
+    {
+        var file = DeploymentFile.Read(SourceText.From("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: Orders::Orders.Function::Handle\0\n"));
+
+        Assert.Empty(file.Handlers);
+        Assert.Equal((5, "found the control character U+0000, which YAML and JSON do not allow"), (file.Problem!.Line, file.Problem.Reason));
+    }
+
+    [Fact]
+    public void NestingOf64Levels_IsRead_65IsNot_AtTheLineOfThe65th()
+    {
+        var deepest = DeploymentFile.Read(SourceText.From(Nested(64)));
+        var tooDeep = DeploymentFile.Read(SourceText.From(Nested(65)));
+
+        Assert.Null(deepest.Problem);
+        Assert.Equal((DeploymentFileProblemKind.TooDeep, 65), (tooDeep.Problem!.Kind, tooDeep.Problem.Line));
+        Assert.Empty(tooDeep.Handlers);
+
+        // One mapping per line, each a level deeper: "l1:\n  l2:\n    l3: ...", the last holding a scalar.
+        static string Nested(int levels) =>
+            string.Concat(Enumerable.Range(1, levels).Select(i => new string(' ', 2 * (i - 1)) + "l" + i + ":" + (i == levels ? " end" : "") + "\n"));
+    }
+
+    [Fact]
+    public void DeeplyNestedFlowSequences_AreNotRead()
     {
         var file = DeploymentFile.Read(SourceText.From(new string('[', 100) + new string(']', 100)));
 
         Assert.Empty(file.Handlers);
-        Assert.Contains("nested deeper than 64", file.Problem);
+        Assert.Equal((DeploymentFileProblemKind.TooDeep, 1), (file.Problem!.Kind, file.Problem.Line));
     }
 
     [Fact]
-    public void OversizedFile_IsNotRead()
+    public void FileOf2MB_IsRead_OneCharacterMoreIsNot()
     {
-        var file = DeploymentFile.Read(SourceText.From("a: " + new string('x', DeploymentFileReader.MaximumLength)));
+        const string head = "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: Orders::Orders.Function::Handle\n# ";
+        var largest = head + new string('x', DeploymentFileReader.MaximumLength - head.Length);
 
-        Assert.Contains("larger than 2 MB", file.Problem);
+        var read = DeploymentFile.Read(SourceText.From(largest));
+        var tooLarge = DeploymentFile.Read(SourceText.From(largest + "x"));
+
+        Assert.Null(read.Problem);
+        Assert.Equal(["Orders::Orders.Function::Handle"], read.Handlers.Select(h => h.Text));
+        Assert.Equal((DeploymentFileProblemKind.TooLarge, 1), (tooLarge.Problem!.Kind, tooLarge.Problem.Line));
+        Assert.Empty(tooLarge.Handlers);
     }
 
     [Theory]
