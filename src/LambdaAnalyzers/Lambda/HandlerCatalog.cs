@@ -51,6 +51,22 @@ internal sealed class HandlerCatalog
     }
 
     /// <summary>
+    /// The types whose handler strings name the method (<see cref="HandlerStringEntrySource.GetNamedTypes"/>), or none.
+    /// </summary>
+    public ImmutableArray<INamedTypeSymbol> GetHandlerStringTypes(IMethodSymbol method)
+    {
+        foreach (var source in _sources)
+        {
+            if (source is HandlerStringEntrySource handlerStrings && handlerStrings.GetNamedTypes(method) is { IsEmpty: false } types)
+            {
+                return types;
+            }
+        }
+
+        return ImmutableArray<INamedTypeSymbol>.Empty;
+    }
+
+    /// <summary>
     /// Whether the class-library runtime is taken to call the method though no handler string names it: in a class
     /// library (the only kind of project it loads), the method has the class-library handler shape
     /// (<see cref="HasClassLibraryHandlerShape"/>) and the project never calls it or uses it as a method group itself;
