@@ -93,25 +93,37 @@ public sealed class HandlerNotCallableAnalyzer : DiagnosticAnalyzer
 
         var handlers = model.Handlers;
         var handlerTypes = handlers.GetHandlerStringTypes(method);
-        if ((handlerTypes.IsEmpty && !handlers.IsInferredClassLibraryHandler(method, semanticModel, context.CancellationToken))
+        if ((handlerTypes.IsEmpty && !handlers.HasClassLibraryHandlerShape(method))
             || handlers.IsLambdaFunction(method)
             || handlers.Tests.IsTestMethod(method)
+            || FindReportedProblem(model, method, handlerTypes) is not { } problem
             || FunctionSyntax.GetMethodIdentifier(context.OperationBlocks[0].Syntax) is not { } identifier)
         {
             return;
         }
 
-        foreach (var problem in model.Callability.FindProblems(method, handlerTypes))
+        // Asked last, and only of a method the runtime could not call: whether the project uses the method itself searches
+        // the project's files for its name.
+        if (handlerTypes.IsEmpty && !handlers.IsInferredClassLibraryHandler(method, semanticModel, context.CancellationToken))
         {
-            // A value task returned is LMB0003's: the runtime does not await it.
-            if (problem.Kind == CallabilityProblemKind.OutputNeedsSerializer && model.Async.IsValueTask(method.ReturnType))
-            {
-                continue;
-            }
-
-            context.ReportDiagnostic(Create(problem, identifier.GetLocation(), identifier.ValueText));
             return;
         }
+
+        context.ReportDiagnostic(Create(problem, identifier.GetLocation(), identifier.ValueText));
+    }
+
+    /// <summary>The first problem the runtime would meet, leaving out a value task returned: the runtime does not await it, which is LMB0003's.</summary>
+    private static CallabilityProblem? FindReportedProblem(LambdaModel model, IMethodSymbol method, ImmutableArray<INamedTypeSymbol> handlerTypes)
+    {
+        foreach (var problem in model.Callability.FindProblems(method, handlerTypes))
+        {
+            if (problem.Kind != CallabilityProblemKind.OutputNeedsSerializer || !model.Async.IsValueTask(method.ReturnType))
+            {
+                return problem;
+            }
+        }
+
+        return null;
     }
 
     private static Diagnostic Create(CallabilityProblem problem, Location location, string name)
