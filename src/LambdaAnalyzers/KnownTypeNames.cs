@@ -87,6 +87,7 @@ internal static class KnownTypeNames
 
     public const string AmazonLambdaCoreAssemblyName = "Amazon.Lambda.Core";
     public const string AmazonLambdaCoreILambdaContext = "Amazon.Lambda.Core.ILambdaContext";
+    public const string AmazonLambdaCoreLambdaSerializerAttribute = "Amazon.Lambda.Core.LambdaSerializerAttribute";
     public const string AmazonLambdaCoreSnapshotRestore = "Amazon.Lambda.Core.SnapshotRestore";
 
     public const string AmazonLambdaAnnotationsAssemblyName = "Amazon.Lambda.Annotations";
@@ -97,6 +98,9 @@ internal static class KnownTypeNames
     public const string AmazonLambdaRuntimeSupportLambdaBootstrap = "Amazon.Lambda.RuntimeSupport.LambdaBootstrap";
     public const string AmazonLambdaRuntimeSupportLambdaBootstrapBuilder = "Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder";
     public const string AmazonLambdaRuntimeSupportLambdaBootstrapInitializer = "Amazon.Lambda.RuntimeSupport.LambdaBootstrapInitializer";
+
+    public const string AmazonLambdaSerializationSystemTextJsonAssemblyName = "Amazon.Lambda.Serialization.SystemTextJson";
+    public const string AmazonLambdaSerializationSystemTextJsonDefaultLambdaJsonSerializer = "Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer";
 
     public const string AwsSdkCoreAssemblyName = "AWSSDK.Core";
     public const string AmazonRuntimeAmazonServiceClient = "Amazon.Runtime.AmazonServiceClient";

@@ -112,7 +112,8 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
 
     /// <summary>
     /// A user's function project in a new folder of the work directory, outside the repository: the project file that
-    /// references the packed package and the Amazon.Lambda.Core stand-in, and a nuget.config for the local feed.
+    /// references the packed package and the stand-ins of Amazon.Lambda.Core and Amazon.Lambda.Serialization.SystemTextJson,
+    /// and a nuget.config for the local feed.
     /// </summary>
     private string CreateConsumer(string name)
     {
@@ -122,11 +123,14 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
 
         var lambdaCore = typeof(ILambdaContext).Assembly.Location;
         Assert.True(File.Exists(lambdaCore), $"The Amazon.Lambda.Core stand-in is not at '{lambdaCore}'.");
+        var serialization = typeof(Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer).Assembly.Location;
+        Assert.True(File.Exists(serialization), $"The Amazon.Lambda.Serialization.SystemTextJson stand-in is not at '{serialization}'.");
 
         WriteTemplate("Consumer.csproj.template", Path.Combine(consumer, "Consumer.csproj"), new Dictionary<string, string>
         {
             ["$PACKAGE_VERSION$"] = SecurityElement.Escape(package.Version),
             ["$LAMBDA_CORE_PATH$"] = SecurityElement.Escape(lambdaCore),
+            ["$LAMBDA_SERIALIZATION_PATH$"] = SecurityElement.Escape(serialization),
         });
         WriteTemplate("nuget.config.template", Path.Combine(consumer, "nuget.config"), new Dictionary<string, string>
         {

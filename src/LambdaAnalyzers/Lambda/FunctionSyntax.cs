@@ -5,9 +5,31 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace LambdaAnalyzers.Lambda;
 
-/// <summary>Where a lambda or anonymous method is reported.</summary>
+/// <summary>Where a method, a lambda or an anonymous method is reported.</summary>
 internal static class FunctionSyntax
 {
+    /// <summary>
+    /// The identifier of the method declaration whose body (or expression body) a block's syntax is, or null for the
+    /// blocks of other members, local functions and anonymous functions.
+    /// </summary>
+    public static SyntaxToken? GetMethodIdentifier(SyntaxNode blockSyntax)
+    {
+        for (var node = blockSyntax; node is not null; node = node.Parent)
+        {
+            if (node is MethodDeclarationSyntax declaration)
+            {
+                return declaration.Identifier;
+            }
+
+            if (node is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary><c>async x =&gt;</c> or <c>async delegate (...)</c>: the head of the function, not its whole body.</summary>
     public static Location AsyncHeadLocation(SyntaxNode syntax)
     {

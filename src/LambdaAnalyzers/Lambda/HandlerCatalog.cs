@@ -14,12 +14,14 @@ namespace LambdaAnalyzers.Lambda;
 internal sealed class HandlerCatalog
 {
     private readonly LambdaSymbols _symbols;
+    private readonly bool _isClassLibrary;
     private readonly ImmutableArray<IEntrySource> _sources;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _reusedTypes = new(SymbolEqualityComparer.Default);
 
     public HandlerCatalog(Compilation compilation, LambdaSymbols symbols, ImmutableArray<IEntrySource> extraSources)
     {
         _symbols = symbols;
+        _isClassLibrary = compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary;
         Tests = new TestCode(compilation);
         Callers = new CallerIndex(compilation);
 
@@ -47,6 +49,33 @@ internal sealed class HandlerCatalog
 
         return false;
     }
+
+    /// <summary>
+    /// The types whose handler strings name the method (<see cref="HandlerStringEntrySource.GetNamedTypes"/>), or none.
+    /// </summary>
+    public ImmutableArray<INamedTypeSymbol> GetHandlerStringTypes(IMethodSymbol method)
+    {
+        foreach (var source in _sources)
+        {
+            if (source is HandlerStringEntrySource handlerStrings && handlerStrings.GetNamedTypes(method) is { IsEmpty: false } types)
+            {
+                return types;
+            }
+        }
+
+        return ImmutableArray<INamedTypeSymbol>.Empty;
+    }
+
+    /// <summary>
+    /// Whether the class-library runtime is taken to call the method though no handler string names it: in a class
+    /// library (the only kind of project it loads), the method has the class-library handler shape
+    /// (<see cref="HasClassLibraryHandlerShape"/>) and the project never calls it or uses it as a method group itself;
+    /// a method the project uses is a helper of its caller.
+    /// </summary>
+    public bool IsInferredClassLibraryHandler(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken) =>
+        _isClassLibrary
+        && HasClassLibraryHandlerShape(method)
+        && !Callers.IsUsedInCompilation(method, semanticModel, cancellationToken);
 
     /// <summary>Test methods and test projects.</summary>
     public TestCode Tests { get; }

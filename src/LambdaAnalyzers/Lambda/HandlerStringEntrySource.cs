@@ -23,7 +23,7 @@ internal sealed class HandlerStringEntrySource : IEntrySource
     private readonly Dictionary<string, ImmutableArray<HandlerString>> _byMethodName;
     private readonly KnownTypes _types;
     private readonly IAssemblySymbol _assembly;
-    private readonly ConcurrentDictionary<string, ImmutableHashSet<IMethodSymbol>> _methodsByName = new();
+    private readonly ConcurrentDictionary<string, ImmutableDictionary<IMethodSymbol, ImmutableArray<INamedTypeSymbol>>> _methodsByName = new();
 
     private HandlerStringEntrySource(Dictionary<string, ImmutableArray<HandlerString>> byMethodName, KnownTypes types, IAssemblySymbol assembly)
     {
@@ -62,12 +62,19 @@ internal sealed class HandlerStringEntrySource : IEntrySource
             : ImmutableArray.Create<IEntrySource>(new HandlerStringEntrySource(byMethodName, KnownTypes.Get(inputs.Compilation), inputs.Compilation.Assembly));
     }
 
-    public bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken)
+    public bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken) =>
+        !GetNamedTypes(method).IsEmpty;
+
+    /// <summary>
+    /// The types whose handler strings resolve to the method: the named types, of whose objects the runtime calls it
+    /// (a base class's method is called on the named type's); empty when no handler string names it.
+    /// </summary>
+    public ImmutableArray<INamedTypeSymbol> GetNamedTypes(IMethodSymbol method)
     {
         // Most methods share no name with a handler string: a string look-up answers for them.
         if (!_byMethodName.ContainsKey(method.Name))
         {
-            return false;
+            return ImmutableArray<INamedTypeSymbol>.Empty;
         }
 
         if (!_methodsByName.TryGetValue(method.Name, out var methods))
@@ -75,19 +82,28 @@ internal sealed class HandlerStringEntrySource : IEntrySource
             methods = _methodsByName.GetOrAdd(method.Name, Resolve(method.Name));
         }
 
-        return methods.Contains(method.OriginalDefinition);
+        return methods.TryGetValue(method.OriginalDefinition, out var types) ? types : ImmutableArray<INamedTypeSymbol>.Empty;
     }
 
-    /// <summary>The methods of this assembly that the handler strings naming a method of this name resolve to.</summary>
-    private ImmutableHashSet<IMethodSymbol> Resolve(string methodName)
+    /// <summary>
+    /// The methods of this assembly that the handler strings naming a method of this name resolve to, each with the types
+    /// those strings name.
+    /// </summary>
+    private ImmutableDictionary<IMethodSymbol, ImmutableArray<INamedTypeSymbol>> Resolve(string methodName)
     {
-        var methods = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var methods = ImmutableDictionary.CreateBuilder<IMethodSymbol, ImmutableArray<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
         foreach (var handler in _byMethodName[methodName])
         {
             if (HandlerStringCheck.FindMethod(handler, _types, _assembly.Name) is { } method
-                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly))
+                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly)
+                && _types.Find(handler.Type, _assembly.Name) is { } type)
             {
-                methods.Add(method.OriginalDefinition);
+                var key = method.OriginalDefinition;
+                var types = methods.TryGetValue(key, out var found) ? found : ImmutableArray<INamedTypeSymbol>.Empty;
+                if (types.IndexOf(type, 0, SymbolEqualityComparer.Default) < 0)
+                {
+                    methods[key] = types.Add(type);
+                }
             }
         }
 

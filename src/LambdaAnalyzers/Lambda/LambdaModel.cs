@@ -40,6 +40,7 @@ internal sealed class LambdaModel
         OneTimeInitialization = new OneTimeInitialization(compilation);
         State = new LongLivedState(compilation, Handlers);
         Async = new AsyncSymbols(compilation);
+        Callability = new HandlerCallability(compilation, Types, symbols, Async);
         _taskMembers = new Lazy<TaskMembers?>(() => TaskMembers.TryCreate(Async), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -61,6 +62,9 @@ internal sealed class LambdaModel
 
     /// <summary>Tasks, task-like types and the APIs that start background work.</summary>
     public AsyncSymbols Async { get; }
+
+    /// <summary>Whether the class-library runtime can call a handler method: its shape, its object, its serializer.</summary>
+    public HandlerCallability Callability { get; }
 
     /// <summary>What the members of the task types mean (waits, combinators, completed tasks); null without <c>Task</c>.</summary>
     public TaskMembers? TaskMembers => _taskMembers.Value;

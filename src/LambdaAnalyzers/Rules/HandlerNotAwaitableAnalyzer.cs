@@ -121,7 +121,7 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
             if (context.OwningSymbol is not IMethodSymbol method
                 || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation)
                 || context.OperationBlocks.IsEmpty
-                || GetIdentifier(context.OperationBlocks[0].Syntax) is not { } identifier)
+                || FunctionSyntax.GetMethodIdentifier(context.OperationBlocks[0].Syntax) is not { } identifier)
             {
                 return;
             }
@@ -155,10 +155,8 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
                     context.ReportDiagnostic(diagnostic);
                 }
             }
-            else if (context.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary
-                && model.Handlers.HasClassLibraryHandlerShape(method)
-                && context.OperationBlocks[0].SemanticModel is { } semanticModel
-                && !model.Handlers.Callers.IsUsedInCompilation(method, semanticModel, context.CancellationToken)
+            else if (context.OperationBlocks[0].SemanticModel is { } semanticModel
+                && model.Handlers.IsInferredClassLibraryHandler(method, semanticModel, context.CancellationToken)
                 && CreateValueTaskDiagnostic(method, location) is { } diagnostic)
             {
                 // Only a class library is loaded by the class-library runtime, and it calls the handler: a method the
@@ -196,25 +194,6 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
                 method.Name,
                 returnType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
                 replacement.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
-        }
-
-        /// <summary>The identifier of the method declaration whose body this is.</summary>
-        private static SyntaxToken? GetIdentifier(SyntaxNode blockSyntax)
-        {
-            for (var node = blockSyntax; node is not null; node = node.Parent)
-            {
-                if (node is MethodDeclarationSyntax declaration)
-                {
-                    return declaration.Identifier;
-                }
-
-                if (node is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
-                {
-                    return null;
-                }
-            }
-
-            return null;
         }
     }
 

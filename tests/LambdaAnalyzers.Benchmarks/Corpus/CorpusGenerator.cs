@@ -52,6 +52,11 @@ internal static class CorpusGenerator
             AddFile("/src/Shared/Hosting.cs", hosting);
         }
 
+        if (vocabulary.AssemblyAttributesSource is { } attributes)
+        {
+            AddFile("/src/Shared/AssemblyAttributes.cs", attributes);
+        }
+
         // Stop on the units' lines as the Lambda vocabulary writes them, so both kinds get the same units.
         var usingsDelta = Vocabulary.Lambda.Usings.Count - vocabulary.Usings.Count;
         for (var (index, unitLines) = (0, 0); unitLines < TargetLines; index++)

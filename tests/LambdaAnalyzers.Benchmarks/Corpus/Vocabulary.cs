@@ -66,6 +66,17 @@ internal sealed class Vocabulary
         ? $"await LambdaBootstrapBuilder.Create{typeArguments}({handler}{(typed ? ", new DefaultLambdaJsonSerializer()" : string.Empty)}).Build().RunAsync();"
         : $"await WorkerHost.Create{typeArguments}({handler}).Build().RunAsync();";
 
+    /// <summary>
+    /// The Lambda corpus declares the serializer of its class-library handlers once for the assembly, as the AWS templates
+    /// do; without it, the runtime could call none of the handlers that take or return events.
+    /// </summary>
+    public string? AssemblyAttributesSource => IsLambda ? """
+        using Amazon.Lambda.Core;
+        using Amazon.Lambda.Serialization.SystemTextJson;
+
+        [assembly: LambdaSerializer(typeof(DefaultLambdaJsonSerializer))]
+        """ : null;
+
     /// <summary>The corpus without Amazon.Lambda.Core declares its own hosting types, shaped like ordinary service code.</summary>
     public string? HostingSource => IsLambda ? null : """
         using System;

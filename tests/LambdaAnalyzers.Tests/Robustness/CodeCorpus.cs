@@ -27,6 +27,7 @@ internal static class CodeCorpus
     [
         ("InvoiceImporter", OutputKind.DynamicallyLinkedLibrary),
         ("NotificationsService", OutputKind.ConsoleApplication),
+        ("InvoiceDocuments", OutputKind.DynamicallyLinkedLibrary),
     ];
 
     public static string ValidCodeFolder => Repository.PathOf("tests", "ValidLambdaCode");
