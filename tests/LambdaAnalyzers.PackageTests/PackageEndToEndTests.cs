@@ -185,12 +185,7 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
         File.Delete(sarif);
         var result = await DotNetCli.RunAsync(
             consumer,
-            new Dictionary<string, string?>
-            {
-                ["NUGET_PACKAGES"] = Path.Combine(package.WorkDirectory, "packages"),
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                ["DOTNET_NOLOGO"] = "1",
-            },
+            ConsumerEnvironment(),
             DotNetCli.DefaultTimeout,
             [
                 "build", consumer,
@@ -211,6 +206,17 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
         Assert.True(sarifText is not null, $"The build wrote no SARIF log to '{sarif}'. " + result.Describe());
         return new ConsumerBuild(result, ReadSarif(sarifText, result), errorCodes, sarifText);
     }
+
+    /// <summary>
+    /// The environment of everything that restores or loads a consumer: a package cache of its own, so that only this
+    /// run's package can be restored.
+    /// </summary>
+    private Dictionary<string, string?> ConsumerEnvironment() => new()
+    {
+        ["NUGET_PACKAGES"] = Path.Combine(package.WorkDirectory, "packages"),
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+    };
 
     private static IReadOnlyList<SarifResult> ReadSarif(string text, CommandResult build)
     {
