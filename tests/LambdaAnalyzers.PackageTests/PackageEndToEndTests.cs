@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Amazon.Lambda.Core;
+using Xunit.Abstractions;
 
 namespace LambdaAnalyzers.PackageTests;
 
@@ -13,7 +14,7 @@ namespace LambdaAnalyzers.PackageTests;
 /// The package as users get it: <c>dotnet pack</c> of src/LambdaAnalyzers.Package, installed through a local feed into an
 /// SDK-style project outside the repository, built with <c>dotnet build -warnaserror</c>.
 /// </summary>
-public sealed partial class PackageEndToEndTests(PackedPackageFixture package) : IClassFixture<PackedPackageFixture>
+public sealed partial class PackageEndToEndTests(PackedPackageFixture package, ITestOutputHelper output) : IClassFixture<PackedPackageFixture>
 {
     private const string AnalyzerFolder = "analyzers/dotnet/cs/";
 
