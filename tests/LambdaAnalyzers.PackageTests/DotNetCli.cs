@@ -33,42 +33,7 @@ internal static class DotNetCli
         TimeSpan timeout,
         params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(DotNetPath)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        // `dotnet test` hands the test host variables pointing at the outer build's MSBuild; the child picks its own.
-        foreach (var name in startInfo.Environment.Keys.Where(static key => key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            startInfo.Environment.Remove(name);
-        }
-
-        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        startInfo.Environment["DOTNET_NOLOGO"] = "1";
-        startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                startInfo.Environment.Remove(name);
-            }
-            else
-            {
-                startInfo.Environment[name] = value;
-            }
-        }
-
+        var startInfo = CreateStartInfo(workingDirectory, environment, arguments);
         var commandLine = "dotnet " + string.Join(' ', arguments.Select(static argument => argument.Contains(' ') ? $"\"{argument}\"" : argument));
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
@@ -114,6 +79,55 @@ internal static class DotNetCli
         }
 
         return new CommandResult(commandLine, workingDirectory, process.ExitCode, Read(stdout), Read(stderr), stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// How <c>dotnet</c> is started for <see cref="RunAsync"/> and for a long-running server: in
+    /// <paramref name="workingDirectory"/>, output redirected, without the MSBuild variables that <c>dotnet test</c> hands its
+    /// test host, and with <paramref name="environment"/> entries set (or removed when null).
+    /// </summary>
+    public static ProcessStartInfo CreateStartInfo(
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment,
+        IEnumerable<string> arguments)
+    {
+        var startInfo = new ProcessStartInfo(DotNetPath)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        // `dotnet test` hands the test host variables pointing at the outer build's MSBuild; the child picks its own.
+        foreach (var name in startInfo.Environment.Keys.Where(static key => key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            startInfo.Environment.Remove(name);
+        }
+
+        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
+        }
+
+        return startInfo;
     }
 
     private static void Append(StringBuilder builder, string? line)

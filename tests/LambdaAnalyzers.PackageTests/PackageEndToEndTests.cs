@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Amazon.Lambda.Core;
+using Xunit.Abstractions;
 
 namespace LambdaAnalyzers.PackageTests;
 
@@ -13,7 +14,7 @@ namespace LambdaAnalyzers.PackageTests;
 /// The package as users get it: <c>dotnet pack</c> of src/LambdaAnalyzers.Package, installed through a local feed into an
 /// SDK-style project outside the repository, built with <c>dotnet build -warnaserror</c>.
 /// </summary>
-public sealed partial class PackageEndToEndTests(PackedPackageFixture package) : IClassFixture<PackedPackageFixture>
+public sealed partial class PackageEndToEndTests(PackedPackageFixture package, ITestOutputHelper output) : IClassFixture<PackedPackageFixture>
 {
     private const string AnalyzerFolder = "analyzers/dotnet/cs/";
 
@@ -189,12 +190,7 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
         File.Delete(sarif);
         var result = await DotNetCli.RunAsync(
             consumer,
-            new Dictionary<string, string?>
-            {
-                ["NUGET_PACKAGES"] = Path.Combine(package.WorkDirectory, "packages"),
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                ["DOTNET_NOLOGO"] = "1",
-            },
+            ConsumerEnvironment(),
             DotNetCli.DefaultTimeout,
             [
                 "build", consumer,
@@ -215,6 +211,17 @@ public sealed partial class PackageEndToEndTests(PackedPackageFixture package) :
         Assert.True(sarifText is not null, $"The build wrote no SARIF log to '{sarif}'. " + result.Describe());
         return new ConsumerBuild(result, ReadSarif(sarifText, result), errorCodes, sarifText);
     }
+
+    /// <summary>
+    /// The environment of everything that restores or loads a consumer: a package cache of its own, so that only this
+    /// run's package can be restored.
+    /// </summary>
+    private Dictionary<string, string?> ConsumerEnvironment() => new()
+    {
+        ["NUGET_PACKAGES"] = Path.Combine(package.WorkDirectory, "packages"),
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+    };
 
     private static IReadOnlyList<SarifResult> ReadSarif(string text, CommandResult build)
     {
