@@ -1,8 +1,11 @@
+using System.Collections.Immutable;
+using System.Xml.Linq;
 using LambdaAnalyzers.Tests.Meta;
 using LambdaAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LambdaAnalyzers.Tests.Robustness;
 
@@ -52,6 +55,19 @@ internal static class CodeCorpus
     {
         var sources = SampleFiles(project).Select(path => (path, File.ReadAllText(path))).Append(("GlobalUsings.g.cs", ImplicitUsings));
         return AnalyzerRunner.CompileAsync(sources, FunctionProject.References, kind, project);
+    }
+
+    /// <summary>
+    /// The additional files a sample project passes to the compiler (its deployment files), as its project file lists
+    /// them with <c>&lt;AdditionalFiles Include="..." /&gt;</c>, at their full paths.
+    /// </summary>
+    public static ImmutableArray<AdditionalText> SampleAdditionalFiles(string project)
+    {
+        var directory = Repository.PathOf("tests", "Sample", project);
+        var projectFile = XDocument.Load(Path.Combine(directory, project + ".csproj"));
+        return [.. projectFile.Descendants("AdditionalFiles")
+            .Select(item => Path.GetFullPath(Path.Combine(directory, (string)item.Attribute("Include")!)))
+            .Select(path => (AdditionalText)new InMemoryAdditionalText(path, SourceText.From(File.ReadAllText(path))))];
     }
 
     /// <summary>

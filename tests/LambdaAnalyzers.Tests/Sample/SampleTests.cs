@@ -2,13 +2,14 @@ using LambdaAnalyzers.Tests.Meta;
 using LambdaAnalyzers.Tests.Robustness;
 using LambdaAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace LambdaAnalyzers.Tests.Sample;
 
 /// <summary>
-/// The sample projects under tests/Sample, analyzed as the build sees them: the exact set of (rule, file, line) must
-/// match tests/Sample/expected-diagnostics.txt.
+/// The sample projects under tests/Sample, analyzed as the build sees them (their C# files and the deployment files
+/// their project files list): the exact set of (rule, file, line) must match tests/Sample/expected-diagnostics.txt.
 /// </summary>
 public sealed class SampleTests
 {
@@ -19,7 +20,8 @@ public sealed class SampleTests
         foreach (var (name, kind) in CodeCorpus.SampleProjects)
         {
             var compilation = await CodeCorpus.CompileSampleAsync(name, kind);
-            var result = await AnalyzerRunner.RunAsync(compilation, RuleCatalog.Analyzers);
+            var options = new AnalyzerOptions(CodeCorpus.SampleAdditionalFiles(name));
+            var result = await AnalyzerRunner.RunAsync(compilation, RuleCatalog.Analyzers, options);
             Assert.Empty(result.Crashes);
             actual.AddRange(result.Diagnostics
                 .Where(d => d.Id.StartsWith("LMB", StringComparison.Ordinal))
