@@ -11,8 +11,6 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class BuildTarget
 {
-    public static readonly BuildTarget Unknown = new(targetFramework: null);
-
     private readonly int? _version;
 
     public BuildTarget(string? targetFramework)
