@@ -14,7 +14,9 @@ namespace LambdaAnalyzers.Lambda;
 /// <c>Handler</c> of each <c>AWS::Serverless::Function</c> or <c>AWS::Lambda::Function</c> of a CloudFormation or SAM
 /// template (SAM's <c>Globals.Function.Handler</c> as the default; container images have none), and the
 /// <c>handler</c> of each Serverless Framework function. Values given through an intrinsic function are unknown and
-/// name nothing.
+/// name nothing. Each handler string carries its function's runtime (<see cref="HandlerString.Runtime"/>):
+/// <c>function-runtime</c>, the resource's <c>Runtime</c> (SAM's <c>Globals.Function.Runtime</c> as the default), the
+/// function's <c>runtime</c> (the <c>provider</c>'s as the default).
 /// </summary>
 internal sealed class DeploymentFile
 {
@@ -24,7 +26,7 @@ internal sealed class DeploymentFile
 
     private static readonly AdditionalFileCache<DeploymentFile> s_files = new(text => Read(text));
 
-    private DeploymentFile(ImmutableArray<HandlerString> handlers, ImmutableArray<DeploymentNode> malformedHandlers, DeploymentFileProblem? problem)
+    private DeploymentFile(ImmutableArray<HandlerString> handlers, ImmutableArray<MalformedHandler> malformedHandlers, DeploymentFileProblem? problem)
     {
         Handlers = handlers;
         MalformedHandlers = malformedHandlers;
@@ -34,7 +36,7 @@ internal sealed class DeploymentFile
     public ImmutableArray<HandlerString> Handlers { get; }
 
     /// <summary>Handler values with <c>::</c> that do not split into three non-empty parts.</summary>
-    public ImmutableArray<DeploymentNode> MalformedHandlers { get; }
+    public ImmutableArray<MalformedHandler> MalformedHandlers { get; }
 
     /// <summary>
     /// Why the file could not be read (it then names no handler), or null: also for an empty file or one of comments only,
@@ -66,52 +68,58 @@ internal sealed class DeploymentFile
     public static DeploymentFile Read(SourceText text)
     {
         var root = DeploymentFileReader.Read(text, out var problem);
-        var values = new List<DeploymentNode>();
+        var functions = new List<FunctionValues>();
         if (root is not null)
         {
-            AddToolsDefaultsHandler(root, values);
-            AddTemplateHandlers(root, values);
-            AddServerlessHandlers(root, values);
+            AddToolsDefaultsFunction(root, functions);
+            AddTemplateFunctions(root, functions);
+            AddServerlessFunctions(root, functions);
         }
 
         var handlers = ImmutableArray.CreateBuilder<HandlerString>();
-        var malformed = ImmutableArray.CreateBuilder<DeploymentNode>();
-        foreach (var value in values)
+        var malformed = ImmutableArray.CreateBuilder<MalformedHandler>();
+        foreach (var function in functions)
         {
+            var value = function.Handler;
             if (value.Scalar is not { } written)
             {
                 continue;
             }
 
-            if (HandlerString.TryParse(written, value.Line, value.Column, value.Span) is { } handler)
+            var runtime = RuntimeOf(function.Runtime);
+            if (HandlerString.TryParse(written, value.Line, value.Column, value.Span, runtime) is { } handler)
             {
                 handlers.Add(handler);
             }
             else if (written.IndexOf("::", StringComparison.Ordinal) >= 0)
             {
-                malformed.Add(value);
+                malformed.Add(new MalformedHandler(written, value.Span, runtime));
             }
         }
 
         return new DeploymentFile(handlers.ToImmutable(), malformed.ToImmutable(), problem);
     }
 
-    private static void AddToolsDefaultsHandler(DeploymentNode root, List<DeploymentNode> handlers)
+    /// <summary>A runtime as written, or null when absent or unknown: an intrinsic, or a Serverless Framework variable.</summary>
+    private static string? RuntimeOf(DeploymentNode? value) =>
+        value?.Scalar?.Trim() is { Length: > 0 } runtime && runtime.IndexOf("${", StringComparison.Ordinal) < 0 ? runtime : null;
+
+    private static void AddToolsDefaultsFunction(DeploymentNode root, List<FunctionValues> functions)
     {
         if (root["template"] is null)
         {
-            Add(root["function-handler"], handlers);
+            Add(root["function-handler"], root["function-runtime"], functions);
         }
     }
 
-    private static void AddTemplateHandlers(DeploymentNode root, List<DeploymentNode> handlers)
+    private static void AddTemplateFunctions(DeploymentNode root, List<FunctionValues> functions)
     {
         if (root["Resources"]?.Mapping is not { } resources)
         {
             return;
         }
 
-        var globalHandler = root["Globals"]?["Function"]?["Handler"];
+        var globals = root["Globals"]?["Function"];
         foreach (var resource in resources)
         {
             if (resource.Value["Type"]?.Scalar is not ("AWS::Serverless::Function" or "AWS::Lambda::Function"))
@@ -125,28 +133,44 @@ internal sealed class DeploymentFile
                 continue;
             }
 
-            Add(properties?["Handler"] ?? globalHandler, handlers);
+            // A value of the function's own, even an unknown one, wins over the default.
+            Add(properties?["Handler"] ?? globals?["Handler"], properties?["Runtime"] ?? globals?["Runtime"], functions);
         }
     }
 
-    private static void AddServerlessHandlers(DeploymentNode root, List<DeploymentNode> handlers)
+    private static void AddServerlessFunctions(DeploymentNode root, List<FunctionValues> functions)
     {
-        if (root["functions"]?.Mapping is not { } functions)
+        if (root["functions"]?.Mapping is not { } declared)
         {
             return;
         }
 
-        foreach (var function in functions)
+        var providerRuntime = root["provider"]?["runtime"];
+        foreach (var function in declared)
         {
-            Add(function.Value["handler"], handlers);
+            Add(function.Value["handler"], function.Value["runtime"] ?? providerRuntime, functions);
         }
     }
 
-    private static void Add(DeploymentNode? value, List<DeploymentNode> handlers)
+    private static void Add(DeploymentNode? handler, DeploymentNode? runtime, List<FunctionValues> functions)
     {
-        if (value?.Scalar is not null)
+        if (handler?.Scalar is not null)
         {
-            handlers.Add(value);
+            functions.Add(new FunctionValues(handler, runtime));
         }
+    }
+
+    /// <summary>The values of one function that the model reads.</summary>
+    private readonly struct FunctionValues
+    {
+        public FunctionValues(DeploymentNode handler, DeploymentNode? runtime)
+        {
+            Handler = handler;
+            Runtime = runtime;
+        }
+
+        public DeploymentNode Handler { get; }
+
+        public DeploymentNode? Runtime { get; }
     }
 }

@@ -51,13 +51,15 @@ internal sealed class HandlerCatalog
     }
 
     /// <summary>
-    /// The types whose handler strings name the method (<see cref="HandlerStringEntrySource.GetNamedTypes"/>), or none.
+    /// The types whose handler strings, of the functions this build is deployed as, name the method
+    /// (<see cref="HandlerStringEntrySource.GetDeployedNamedTypes"/>), or none: in a multi-targeting project, a function
+    /// of runtime <c>dotnet6</c> counts in the <c>net6.0</c> build only (<see cref="BuildTarget"/>).
     /// </summary>
     public ImmutableArray<INamedTypeSymbol> GetHandlerStringTypes(IMethodSymbol method)
     {
         foreach (var source in _sources)
         {
-            if (source is HandlerStringEntrySource handlerStrings && handlerStrings.GetNamedTypes(method) is { IsEmpty: false } types)
+            if (source is HandlerStringEntrySource handlerStrings && handlerStrings.GetDeployedNamedTypes(method) is { IsEmpty: false } types)
             {
                 return types;
             }

@@ -10,8 +10,9 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class HandlerString
 {
-    private HandlerString(string text, string assembly, string type, string method, bool hasSignature, int line, int column, TextSpan span)
+    private HandlerString(string text, string assembly, string type, string method, bool hasSignature, int line, int column, TextSpan span, string? runtime)
     {
+        Runtime = runtime;
         HasSignature = hasSignature;
         Span = span;
         Text = text;
@@ -44,8 +45,14 @@ internal sealed class HandlerString
 
     public int Column { get; }
 
+    /// <summary>
+    /// The runtime of the string's function as written (<c>dotnet8</c>, <c>provided.al2023</c>), or null when the file does
+    /// not give it or gives it through an intrinsic or a variable.
+    /// </summary>
+    public string? Runtime { get; }
+
     /// <summary>The handler string split into its three parts, or null when it does not have three non-empty parts.</summary>
-    public static HandlerString? TryParse(string text, int line, int column, TextSpan span = default)
+    public static HandlerString? TryParse(string text, int line, int column, TextSpan span = default, string? runtime = null)
     {
         var first = text.IndexOf("::", StringComparison.Ordinal);
         var second = first < 0 ? -1 : text.IndexOf("::", first + 2, StringComparison.Ordinal);
@@ -60,7 +67,7 @@ internal sealed class HandlerString
         var method = MethodName(methodPart);
         return assembly.Length == 0 || type.Length == 0 || method.Length == 0
             ? null
-            : new HandlerString(text, assembly, type, method, methodPart.IndexOf('(') >= 0, line, column, span);
+            : new HandlerString(text, assembly, type, method, methodPart.IndexOf('(') >= 0, line, column, span, runtime);
     }
 
     /// <summary>The name in a method part: the part itself, or the last word before the parameters of a signature.</summary>

@@ -33,7 +33,8 @@ internal sealed class LambdaModel
         Options = inputs.Options;
         Types = KnownTypes.Get(compilation);
         Symbols = symbols;
-        Handlers = new HandlerCatalog(compilation, symbols, HandlerStringEntrySource.Create(inputs).AddRange(ModelSources.ExtraEntries(inputs)));
+        Build = new BuildTarget(LambdaOptions.TargetFramework(inputs.Options));
+        Handlers = new HandlerCatalog(compilation, symbols, HandlerStringEntrySource.Create(inputs, Build).AddRange(ModelSources.ExtraEntries(inputs)));
         _regionSources = ImmutableArray.Create<IRegionSource>(new HandlerBodyRegionSource(symbols), new NestedHandlerRegionSource(compilation, symbols))
             .AddRange(ModelSources.ExtraRegions(inputs));
         Clients = new ClientCatalog(compilation);
@@ -53,6 +54,9 @@ internal sealed class LambdaModel
     public KnownTypes Types { get; }
 
     public LambdaSymbols Symbols { get; }
+
+    /// <summary>The framework this build targets, and which functions of the deployment files it is deployed as.</summary>
+    public BuildTarget Build { get; }
 
     /// <summary>The handlers over every entry source, the instances the runtime reuses, and test code.</summary>
     public HandlerCatalog Handlers { get; }

@@ -16,6 +16,9 @@ internal static class LambdaOptions
     public const string EphemeralStorageMegabytesKey = "lambda_analyzers.ephemeral_storage_mb";
     public const string DeadlineMarginMillisecondsKey = "lambda_analyzers.deadline_margin_ms";
 
+    /// <summary>The MSBuild property the package's props make visible (<c>CompilerVisibleProperty</c>).</summary>
+    public const string TargetFrameworkKey = "build_property.TargetFramework";
+
     /// <summary>Lambda's default ephemeral storage, and the least a function can have.</summary>
     public const int DefaultEphemeralStorageMegabytes = 512;
 
@@ -42,6 +45,15 @@ internal static class LambdaOptions
     /// <summary>The margin a deadline keeps before the function's timeout, in milliseconds: 0 to 900,000; anything else means the default.</summary>
     public static int DeadlineMarginMilliseconds(AnalyzerConfigOptions options) =>
         ParseDeadlineMarginMilliseconds(options.TryGetValue(DeadlineMarginMillisecondsKey, out var value) ? value : null);
+
+    /// <summary>
+    /// The target framework of this build (<c>net8.0</c>; in a multi-targeting project, the inner build's), from the
+    /// global options; null when the property is not visible or empty.
+    /// </summary>
+    public static string? TargetFramework(AnalyzerOptions options) =>
+        options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TargetFrameworkKey, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? value.Trim()
+            : null;
 
     internal static int ParseEphemeralStorageMegabytes(string? value) =>
         int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes)

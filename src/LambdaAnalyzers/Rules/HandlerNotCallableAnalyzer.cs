@@ -10,7 +10,9 @@ namespace LambdaAnalyzers.Rules;
 /// name with the first reason the runtime would give. Handlers are the methods a handler string names and those the
 /// class-library runtime is taken to call (<see cref="HandlerCatalog.IsInferredClassLibraryHandler"/>); never
 /// <c>[LambdaFunction]</c> methods (the generated wrapper is the handler), executables (the bootstrap calls a delegate)
-/// or test code. What LMB0003 reports (an async void handler, a value task returned) is left to it.
+/// or test code. What LMB0003 reports (an async void handler, a value task returned) is left to it. A handler string
+/// counts only in the build its function is deployed as (<see cref="HandlerCatalog.GetHandlerStringTypes"/>): in a
+/// multi-targeting project, the method of a <c>dotnet6</c> function is checked in the <c>net6.0</c> build.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerNotCallableAnalyzer : DiagnosticAnalyzer

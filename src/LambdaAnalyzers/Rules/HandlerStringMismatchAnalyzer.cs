@@ -9,7 +9,8 @@ namespace LambdaAnalyzers.Rules;
 /// <summary>
 /// LMB0011: a handler string of a deployment file, for this assembly, that the runtime cannot resolve to a method: it
 /// does not split into three parts, or names no type, no method, an overloaded name without a signature, or an
-/// instance method of an abstract type. Reported on the value in the file.
+/// instance method of an abstract type. Reported on the value in the file, for the functions this build is deployed as
+/// (<see cref="BuildTarget"/>): in a multi-targeting project, each function in the build of its runtime only.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HandlerStringMismatchAnalyzer : DiagnosticAnalyzer
@@ -38,11 +39,11 @@ public sealed class HandlerStringMismatchAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            compilationContext.RegisterAdditionalFileAction(fileContext => Analyze(fileContext, model.Types, assembly));
+            compilationContext.RegisterAdditionalFileAction(fileContext => Analyze(fileContext, model.Types, model.Build, assembly));
         });
     }
 
-    private static void Analyze(AdditionalFileAnalysisContext context, KnownTypes types, string assembly)
+    private static void Analyze(AdditionalFileAnalysisContext context, KnownTypes types, BuildTarget build, string assembly)
     {
         var file = context.AdditionalFile;
         if (DeploymentFile.TryGet(file, context.CancellationToken) is not { } facts
@@ -53,7 +54,7 @@ public sealed class HandlerStringMismatchAnalyzer : DiagnosticAnalyzer
 
         foreach (var handler in facts.Handlers)
         {
-            if (handler.Assembly == assembly && HandlerStringCheck.FindProblem(handler, types, assembly) is { } problem)
+            if (handler.Assembly == assembly && build.IsDeployedAs(handler.Runtime) && HandlerStringCheck.FindProblem(handler, types, assembly) is { } problem)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, LocationIn(file, text, handler.Span), problem));
             }
@@ -62,10 +63,10 @@ public sealed class HandlerStringMismatchAnalyzer : DiagnosticAnalyzer
         foreach (var malformed in facts.MalformedHandlers)
         {
             // Only a string that names this assembly: other projects of a shared template are not this build's to judge.
-            if (malformed.Scalar is { } written && written.TrimStart().StartsWith(assembly + "::", System.StringComparison.Ordinal))
+            if (malformed.Text.TrimStart().StartsWith(assembly + "::", System.StringComparison.Ordinal) && build.IsDeployedAs(malformed.Runtime))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Rule, LocationIn(file, text, malformed.Span), $"'{written.Trim()}' does not split into Assembly::Namespace.Type::Method"));
+                    Rule, LocationIn(file, text, malformed.Span), $"'{malformed.Text.Trim()}' does not split into Assembly::Namespace.Type::Method"));
             }
         }
     }

@@ -418,8 +418,141 @@ public sealed class DeploymentFileTests
         Assert.Equal([6, 11], result.Diagnostics.Select(d => d.Location.GetLineSpan().StartLinePosition.Line).Order());
     }
 
+    [Fact]
+    public void ToolsDefaults_GiveTheirFunctionRuntime()
+    {
+        Assert.Equal(["dotnet8"], Runtimes("""{ "function-runtime": "dotnet8", "function-handler": "Orders::Orders.Function::Handle" }"""));
+        Assert.Equal([null], Runtimes("""{ "function-handler": "Orders::Orders.Function::Handle" }"""));
+    }
+
+    [Fact]
+    public void JsonTemplate_GivesEachFunctionsRuntime_GlobalsAsTheDefault_IntrinsicsUnknown() =>
+        Assert.Equal(["dotnet6", "provided.al2023", null], Runtimes("""
+            {
+              "Globals": { "Function": { "Runtime": "provided.al2023" } },
+              "Resources": {
+                "Own": { "Type": "AWS::Serverless::Function", "Properties": { "Handler": "Shop::Shop.Own::Handle", "Runtime": "dotnet6" } },
+                "Default": { "Type": "AWS::Serverless::Function", "Properties": { "Handler": "Shop::Shop.Default::Handle" } },
+                "Computed": { "Type": "AWS::Lambda::Function", "Properties": { "Handler": "Shop::Shop.Computed::Handle", "Runtime": { "Ref": "Runtime" } } }
+              }
+            }
+            """));
+
+    [Fact]
+    public void YamlTemplate_GivesEachFunctionsRuntime_GlobalsAsTheDefault_IntrinsicsUnknown()
+    {
+        Assert.Equal(["dotnet8", "dotnet6", null, null], Runtimes("""
+            Globals:
+              Function:
+                Runtime: dotnet6
+            Resources:
+              Own:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Shop::Shop.Own::Handle
+                  Runtime: dotnet8
+              Default:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Shop::Shop.Default::Handle
+              Tagged:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Shop::Shop.Tagged::Handle
+                  Runtime: !Ref Runtime
+              Long:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Shop::Shop.Long::Handle
+                  Runtime:
+                    Fn::If: [UseNew, dotnet8, dotnet6]
+            """));
+        Assert.Equal([null], Runtimes("""
+            Globals:
+              Function:
+                Runtime: !FindInMap [Runtimes, Default, Value]
+            Resources:
+              Default:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Shop::Shop.Default::Handle
+            """));
+    }
+
+    [Fact]
+    public void ServerlessFramework_GivesEachFunctionsRuntime_ProviderAsTheDefault_VariablesUnknown() =>
+        Assert.Equal(["dotnet6", "dotnet8", null], Runtimes("""
+            service: api
+            provider:
+              name: aws
+              runtime: dotnet8
+            functions:
+              own:
+                handler: Api::Api.Handlers::Own
+                runtime: dotnet6
+              default:
+                handler: Api::Api.Handlers::Default
+              variable:
+                handler: Api::Api.Handlers::Variable
+                runtime: ${self:custom.runtime}
+            """));
+
+    [Fact]
+    public void MalformedHandler_CarriesItsFunctionsRuntime() =>
+        Assert.Equal("dotnet6", Assert.Single(DeploymentFile.Read(SourceText.From("""
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Orders::Handle
+                  Runtime: dotnet6
+            """)).MalformedHandlers).Runtime);
+
+    [Fact]
+    public async Task FunctionOfAnotherRuntime_StillMakesItsMethodAHandler_ButGivesNoTypesToThisBuild()
+    {
+        const string source = """
+            namespace Orders;
+
+            public class Current
+            {
+                public string Handle(string input) => input;
+            }
+
+            public class Legacy
+            {
+                public string Handle(string input) => input;
+            }
+            """;
+        var compilation = await AnalyzerRunner.CompileAsync([("Function.cs", source)], FunctionProject.References, assemblyName: "Orders");
+        var template = new InMemoryAdditionalText("/repo/template.yaml", SourceText.From("""
+            Resources:
+              Current:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Orders::Orders.Current::Handle
+                  Runtime: dotnet8
+              Legacy:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Orders::Orders.Legacy::Handle
+                  Runtime: dotnet6
+            """));
+        var net8 = new InMemoryConfigOptions(new Dictionary<string, string> { ["build_property.TargetFramework"] = "net8.0" });
+        var model = LambdaModel.TryGet(compilation, new AnalyzerOptions([template], net8))!;
+        var unguarded = LambdaModel.TryGet(compilation, new AnalyzerOptions([template]))!;
+
+        Assert.Equal("net8.0", model.Build.TargetFramework);
+        Assert.True(model.Handlers.IsNamedByHandlerString(Method(compilation, "Legacy")));
+        Assert.Empty(model.Handlers.GetHandlerStringTypes(Method(compilation, "Legacy")));
+        Assert.Equal(["Current"], model.Handlers.GetHandlerStringTypes(Method(compilation, "Current")).Select(t => t.Name));
+        Assert.Equal(["Legacy"], unguarded.Handlers.GetHandlerStringTypes(Method(compilation, "Legacy")).Select(t => t.Name));
+    }
+
     private static IMethodSymbol Method(Compilation compilation, string typeName) =>
         (IMethodSymbol)compilation.GetTypeByMetadataName("Orders." + typeName)!.GetMembers("Handle").Single();
 
     private static IEnumerable<string> Handlers(string text) => DeploymentFile.Read(SourceText.From(text)).Handlers.Select(h => h.Text);
+
+    private static IEnumerable<string?> Runtimes(string text) => DeploymentFile.Read(SourceText.From(text)).Handlers.Select(h => h.Runtime);
 }

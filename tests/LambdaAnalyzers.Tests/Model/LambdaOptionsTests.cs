@@ -1,4 +1,6 @@
 using LambdaAnalyzers.Lambda;
+using LambdaAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace LambdaAnalyzers.Tests.Model;
@@ -27,4 +29,20 @@ public sealed class LambdaOptionsTests
     [InlineData("soon", 500)]
     public void DeadlineMargin_AcceptsZeroToFifteenMinutes(string? value, int expected) =>
         Assert.Equal(expected, LambdaOptions.ParseDeadlineMarginMilliseconds(value));
+
+    [Theory]
+    [InlineData("net8.0", "net8.0")]
+    [InlineData(" net6.0-windows ", "net6.0-windows")]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void TargetFramework_IsTheBuildProperty_NullWhenNotVisible(string? value, string? expected)
+    {
+        var values = new Dictionary<string, string>();
+        if (value is not null)
+        {
+            values["build_property.TargetFramework"] = value;
+        }
+
+        Assert.Equal(expected, LambdaOptions.TargetFramework(new AnalyzerOptions([], new InMemoryConfigOptions(values))));
+    }
 }

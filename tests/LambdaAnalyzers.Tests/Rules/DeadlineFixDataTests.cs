@@ -151,27 +151,9 @@ public sealed class DeadlineFixDataTests
                 public async Task Handle(string id, ILambdaContext context) => await Task.Delay(5000);
             }
             """;
-        var options = new AnalyzerOptions([], new EditorConfigOptions(new Dictionary<string, string> { ["lambda_analyzers.deadline_margin_ms"] = "2000" }));
+        var options = new AnalyzerOptions([], new InMemoryConfigOptions(new Dictionary<string, string> { ["lambda_analyzers.deadline_margin_ms"] = "2000" }));
         var diagnostics = await AnalyzeAsync(new MissingDeadlineAnalyzer(), Source, options);
 
         Assert.Equal("2000", Assert.Single(diagnostics).Properties[MissingDeadlineAnalyzer.MarginProperty]);
-    }
-
-    /// <summary>The same <c>.editorconfig</c> values for every file.</summary>
-    private sealed class EditorConfigOptions(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
-                values.TryGetValue(key, out value);
-        }
     }
 }

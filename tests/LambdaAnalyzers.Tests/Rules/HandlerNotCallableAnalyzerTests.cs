@@ -588,4 +588,55 @@ public sealed class HandlerNotCallableAnalyzerTests
         Assert.DoesNotContain(analyzer.SupportedDiagnostics, d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd));
         Assert.Contains(RuleCatalog.Analyzers, a => a is HandlerNotCallableAnalyzer);
     }
+
+    // ---- Multi-targeting: a handler string counts in the build its function's runtime runs -----------------------
+
+    private const string NamedOnly = """
+        namespace Orders;
+
+        public class Function
+        {
+            public string {|#0:Handle|}(string first, string second, string third) => first;
+        }
+        """;
+
+    [Theory]
+    [InlineData("dotnet8", "net8.0")]
+    [InlineData("dotnet6", "net6.0")]
+    [InlineData("provided.al2023", "net8.0")]
+    [InlineData("dotnet6", null)]
+    public Task MethodNamedByAFunctionOfThisBuildsRuntime_OrUnknown_Reports(string runtime, string? targetFramework) =>
+        VerifyInBuildAsync(runtime, targetFramework, Report(HandlerNotCallableAnalyzer.ParameterCountRule, 0, "Handle", 3));
+
+    [Fact]
+    public Task MethodNamedOnlyByAFunctionOfAnotherRuntime_DoesNotReport() => VerifyInBuildAsync("dotnet6", "net8.0");
+
+    [Fact]
+    public async Task MethodNamedByFunctionsOfBothRuntimes_ReportsInEachBuild()
+    {
+        var template = Functions("TestProject::Orders.Function::Handle", "TestProject::Orders.Function::Handle")
+            .Replace("Fn0:\n    Type: AWS::Serverless::Function\n    Properties:\n", "Fn0:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: dotnet6\n")
+            .Replace("Fn1:\n    Type: AWS::Serverless::Function\n    Properties:\n", "Fn1:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: dotnet8\n");
+        foreach (var targetFramework in new[] { "net6.0", "net8.0" })
+        {
+            var test = new Verify.Test { TestCode = NamedOnly };
+            test.TestState.AdditionalFiles.Add((Template, template));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.TargetFramework = {targetFramework}\n"));
+            test.ExpectedDiagnostics.Add(Report(HandlerNotCallableAnalyzer.ParameterCountRule, 0, "Handle", 3));
+            await test.RunAsync();
+        }
+    }
+
+    private static Task VerifyInBuildAsync(string runtime, string? targetFramework, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test { TestCode = NamedOnly };
+        test.TestState.AdditionalFiles.Add((Template, Functions("TestProject::Orders.Function::Handle") + $"      Runtime: {runtime}\n"));
+        if (targetFramework is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.TargetFramework = {targetFramework}\n"));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
 }

@@ -186,4 +186,44 @@ public sealed class HandlerStringMismatchAnalyzerTests
 
     [Fact]
     public Task MalformedFile_IsNotReportedByThisRule_AndNothingThrows() => VerifyAsync("Resources: [ { Type: ");
+
+    // ---- Multi-targeting: a function counts in the build its runtime runs ----------------------------------------
+
+    [Theory]
+    [InlineData("dotnet8", "net8.0")]
+    [InlineData("dotnet6", "net6.0-windows")]
+    [InlineData("provided.al2023", "net8.0")]
+    [InlineData("dotnet6", null)]
+    [InlineData("!Ref Runtime", "net8.0")]
+    public Task FunctionOfThisBuildsRuntime_OrUnknown_IsReported(string runtime, string? targetFramework) => VerifyInBuildAsync(
+        runtime, targetFramework,
+        "TestProject::Orders.Function::Process",
+        At(5, 16, 53, "'TestProject::Orders.Function::Process' names no method 'Process' in 'Orders.Function'"));
+
+    [Theory]
+    [InlineData("TestProject::Orders.Function::Process")]
+    [InlineData("TestProject::Orders.Function")]
+    public Task FunctionOfAnotherRuntime_IsNotReportedInThisBuild(string handler) => VerifyInBuildAsync("dotnet6", "net8.0", handler);
+
+    [Fact]
+    public async Task GlobalsRuntimeOfAnotherVersion_IsNotReportedInThisBuild()
+    {
+        var test = new Verify.Test { TestCode = Code };
+        test.TestState.AdditionalFiles.Add((Template, "Globals:\n  Function:\n    Runtime: dotnet6\n" + Function("TestProject::Orders.Function::Process")));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.TargetFramework = net8.0\n"));
+        await test.RunAsync();
+    }
+
+    private static Task VerifyInBuildAsync(string runtime, string? targetFramework, string handler, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test { TestCode = Code };
+        test.TestState.AdditionalFiles.Add((Template, Function(handler) + $"\n      Runtime: {runtime}\n"));
+        if (targetFramework is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.TargetFramework = {targetFramework}\n"));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
 }
