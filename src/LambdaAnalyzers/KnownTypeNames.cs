@@ -104,6 +104,8 @@ internal static class KnownTypeNames
 
     public const string AwsSdkCoreAssemblyName = "AWSSDK.Core";
     public const string AmazonRuntimeAmazonServiceClient = "Amazon.Runtime.AmazonServiceClient";
+    public const string AmazonRuntimeBasicAWSCredentials = "Amazon.Runtime.BasicAWSCredentials";
+    public const string AmazonRuntimeSessionAWSCredentials = "Amazon.Runtime.SessionAWSCredentials";
 
     public const string AwsSdkDynamoDBv2AssemblyName = "AWSSDK.DynamoDBv2";
     public const string AmazonDynamoDBv2DataModelDynamoDBContext = "Amazon.DynamoDBv2.DataModel.DynamoDBContext";

@@ -262,14 +262,19 @@ internal static class BusinessCode
         source.Line();
     }
 
-    /// <summary>Ordinary service code that creates clients in its methods: no handler, so never reported.</summary>
-    public static void WriteExporter(SourceBuilder source, string entity, string exporter, string support)
+    /// <summary>
+    /// Ordinary service code that creates clients in its methods: no handler, so never reported as per-invocation work;
+    /// some exporters write keys into the code (LMB0016).
+    /// </summary>
+    public static void WriteExporter(SourceBuilder source, string entity, string exporter, string support, int index)
     {
+        // Chosen by the unit's index, not the random sequence, so the other shapes stay where they were.
+        var s3 = ExportClient(index);
         source.Block($"public sealed class {exporter}", () =>
         {
             source.Block($"public async Task<int> ExportAsync(IReadOnlyList<{entity}> items, string bucket, CancellationToken cancellationToken = default)", () =>
             {
-                source.Line("using var s3 = new AmazonS3Client();");
+                source.Line($"using var s3 = {s3};");
                 source.Line("var exported = 0;");
                 source.Block("foreach (var item in items)", () =>
                 {
@@ -293,5 +298,29 @@ internal static class BusinessCode
             source.Line("public Task SaveLocalCopyAsync(string name, string csv) => File.WriteAllTextAsync($\"exports/{name}.csv\", csv);");
         });
         source.Line();
+    }
+
+    /// <summary>
+    /// The exporter's S3 client: keys written into the code in three units in seven (LMB0016 reports the access key ID,
+    /// or the secret when the key ID comes from the environment), keys from the environment in two, and the execution
+    /// role's credentials in the rest.
+    /// </summary>
+    private static string ExportClient(int index)
+    {
+        // 20 and 40 characters, shaped like an access key ID and a secret key.
+        var keyId = $"\"AKIA{index:D4}EXPORTKEY000\"";
+        var secret = $"\"wJalrXUtnFEMI/K7MDENG/bPxRfi{index:D4}EXAMPLEK\"";
+        const string keyIdFromEnvironment = "Environment.GetEnvironmentVariable(\"EXPORT_KEY_ID\")";
+        const string secretFromEnvironment = "Environment.GetEnvironmentVariable(\"EXPORT_SECRET\")";
+        const string tokenFromEnvironment = "Environment.GetEnvironmentVariable(\"EXPORT_TOKEN\")";
+        return (index % 7) switch
+        {
+            0 => $"new AmazonS3Client({keyId}, {secret})",
+            1 => $"new AmazonS3Client(new BasicAWSCredentials({keyIdFromEnvironment}, {secret}), RegionEndpoint.EUWest1)",
+            2 => $"new AmazonS3Client(new SessionAWSCredentials(\"ASIA{index:D4}EXPORTKEY000\", {secretFromEnvironment}, {tokenFromEnvironment}))",
+            3 => $"new AmazonS3Client({keyIdFromEnvironment}, {secretFromEnvironment})",
+            4 => $"new AmazonS3Client(new SessionAWSCredentials({keyIdFromEnvironment}, {secretFromEnvironment}, {tokenFromEnvironment}))",
+            _ => "new AmazonS3Client()",
+        };
     }
 }

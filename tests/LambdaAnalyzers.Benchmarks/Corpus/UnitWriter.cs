@@ -71,7 +71,7 @@ internal sealed class UnitWriter
         BusinessCode.WriteRepository(_source, _entity, _repository, _entity.ToLowerInvariant() + "s");
         if (_random.Next(2) == 0)
         {
-            BusinessCode.WriteExporter(_source, _entity, _entity + "Exporter", _support);
+            BusinessCode.WriteExporter(_source, _entity, _entity + "Exporter", _support, Index);
         }
 
         switch (_random.Next(7))
