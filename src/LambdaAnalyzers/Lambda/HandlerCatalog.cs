@@ -16,6 +16,7 @@ internal sealed class HandlerCatalog
     private readonly LambdaSymbols _symbols;
     private readonly bool _isClassLibrary;
     private readonly ImmutableArray<IEntrySource> _sources;
+    private readonly HandlerStringEntrySource? _handlerStrings;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _reusedTypes = new(SymbolEqualityComparer.Default);
 
     public HandlerCatalog(Compilation compilation, LambdaSymbols symbols, ImmutableArray<IEntrySource> extraSources)
@@ -31,42 +32,28 @@ internal sealed class HandlerCatalog
                 new LambdaFunctionEntrySource(symbols),
                 new RegistrationEntrySource(symbols))
             .AddRange(extraSources);
+
+        // The deployment files' source, if any, is also asked on its own (the model makes at most one).
+        foreach (var source in extraSources)
+        {
+            _handlerStrings ??= source as HandlerStringEntrySource;
+        }
     }
 
     /// <summary>
     /// Whether a handler string of a deployment file names the method: the runtime calls it as a handler, whoever else
     /// in the project calls it too.
     /// </summary>
-    public bool IsNamedByHandlerString(IMethodSymbol method)
-    {
-        foreach (var source in _sources)
-        {
-            if (source is HandlerStringEntrySource && source.IsEntry(method, semanticModel: null, CancellationToken.None))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsNamedByHandlerString(IMethodSymbol method) =>
+        _handlerStrings is not null && _handlerStrings.IsEntry(method, semanticModel: null, CancellationToken.None);
 
     /// <summary>
     /// The types whose handler strings, of the functions this build is deployed as, name the method
     /// (<see cref="HandlerStringEntrySource.GetDeployedNamedTypes"/>), or none: in a multi-targeting project, a function
     /// of runtime <c>dotnet6</c> counts in the <c>net6.0</c> build only (<see cref="BuildTarget"/>).
     /// </summary>
-    public ImmutableArray<INamedTypeSymbol> GetHandlerStringTypes(IMethodSymbol method)
-    {
-        foreach (var source in _sources)
-        {
-            if (source is HandlerStringEntrySource handlerStrings && handlerStrings.GetDeployedNamedTypes(method) is { IsEmpty: false } types)
-            {
-                return types;
-            }
-        }
-
-        return ImmutableArray<INamedTypeSymbol>.Empty;
-    }
+    public ImmutableArray<INamedTypeSymbol> GetHandlerStringTypes(IMethodSymbol method) =>
+        _handlerStrings?.GetDeployedNamedTypes(method) ?? ImmutableArray<INamedTypeSymbol>.Empty;
 
     /// <summary>
     /// Whether the class-library runtime is taken to call the method though no handler string names it: in a class
