@@ -26,8 +26,10 @@ internal sealed class DeploymentFile
 
     private static readonly AdditionalFileCache<DeploymentFile> s_files = new(text => Read(text));
 
-    private DeploymentFile(ImmutableArray<HandlerString> handlers, ImmutableArray<MalformedHandler> malformedHandlers, DeploymentFileProblem? problem)
+    private DeploymentFile(
+        ImmutableArray<HandlerString> handlers, ImmutableArray<MalformedHandler> malformedHandlers, DeploymentFileProblem? problem, ImmutableArray<FunctionLimits> limits)
     {
+        Limits = limits;
         Handlers = handlers;
         MalformedHandlers = malformedHandlers;
         Problem = problem;
@@ -37,6 +39,9 @@ internal sealed class DeploymentFile
 
     /// <summary>Handler values with <c>::</c> that do not split into three non-empty parts.</summary>
     public ImmutableArray<MalformedHandler> MalformedHandlers { get; }
+
+    /// <summary>The functions the file declares, with their timeout, memory and ephemeral storage (<see cref="FunctionLimits"/>).</summary>
+    public ImmutableArray<FunctionLimits> Limits { get; }
 
     /// <summary>
     /// Why the file could not be read (it then names no handler), or null: also for an empty file or one of comments only,
@@ -97,7 +102,8 @@ internal sealed class DeploymentFile
             }
         }
 
-        return new DeploymentFile(handlers.ToImmutable(), malformed.ToImmutable(), problem);
+        var limits = root is null ? ImmutableArray<FunctionLimits>.Empty : FunctionLimits.Read(root);
+        return new DeploymentFile(handlers.ToImmutable(), malformed.ToImmutable(), problem, limits);
     }
 
     /// <summary>A runtime as written, or null when absent or unknown: an intrinsic, or a Serverless Framework variable.</summary>

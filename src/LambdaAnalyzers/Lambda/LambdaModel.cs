@@ -25,6 +25,7 @@ internal sealed class LambdaModel
     private readonly RecentScopes _scopes = new();
     private readonly ImmutableArray<IRegionSource> _regionSources;
     private readonly Lazy<TaskMembers?> _taskMembers;
+    private readonly Lazy<FunctionLimitsCatalog> _limits;
 
     private LambdaModel(ModelInputs inputs, LambdaSymbols symbols)
     {
@@ -43,6 +44,7 @@ internal sealed class LambdaModel
         Async = new AsyncSymbols(compilation);
         Callability = new HandlerCallability(compilation, Types, symbols, Async);
         _taskMembers = new Lazy<TaskMembers?>(() => TaskMembers.TryCreate(Async), LazyThreadSafetyMode.ExecutionAndPublication);
+        _limits = new Lazy<FunctionLimitsCatalog>(() => FunctionLimitsCatalog.Create(inputs, symbols), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Compilation Compilation { get; }
@@ -69,6 +71,12 @@ internal sealed class LambdaModel
 
     /// <summary>Whether the class-library runtime can call a handler method: its shape, its object, its serializer.</summary>
     public HandlerCallability Callability { get; }
+
+    /// <summary>
+    /// The deployed functions each entry runs in, with their timeout, memory and ephemeral storage, from the deployment
+    /// files and <c>[LambdaFunction]</c> attributes; read when a rule first asks.
+    /// </summary>
+    public FunctionLimitsCatalog Limits => _limits.Value;
 
     /// <summary>What the members of the task types mean (waits, combinators, completed tasks); null without <c>Task</c>.</summary>
     public TaskMembers? TaskMembers => _taskMembers.Value;
@@ -114,6 +122,23 @@ internal sealed class LambdaModel
         scope = ComputeScope(owningSymbol, blocks, cancellationToken);
         _scopes.Add(blocks[0], scope);
         return scope;
+    }
+
+    /// <summary>
+    /// The region around an operation, for a rule that registers an operation action rather than a block action (LMB0006
+    /// asks this for the rare write it may report); null for init code. The scope of the operation's block is the one
+    /// the block actions share when they have computed it, and is computed, not kept, otherwise.
+    /// </summary>
+    public Region? GetRegion(IOperation operation, ISymbol owningSymbol, CancellationToken cancellationToken)
+    {
+        var block = operation;
+        while (block.Parent is { } parent)
+        {
+            block = parent;
+        }
+
+        var scope = _scopes.TryGet(block, out var shared) ? shared : ComputeScope(owningSymbol, ImmutableArray.Create(block), cancellationToken);
+        return scope?.GetRegion(operation);
     }
 
     private InvocationScope? ComputeScope(ISymbol owningSymbol, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
