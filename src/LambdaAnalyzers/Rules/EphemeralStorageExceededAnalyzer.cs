@@ -10,7 +10,9 @@ namespace LambdaAnalyzers.Rules;
 /// <summary>
 /// LMB0006: a write to /tmp whose size, known at compile time, is larger than the function's ephemeral storage:
 /// <c>File.WriteAllBytes</c> of an array of constant length, <c>SetLength</c> of a constant, and <c>Write</c> of a
-/// constant-size buffer (once, or in a counted <c>for</c> loop) on a stream created on a /tmp path.
+/// constant-size buffer (once, or in a counted <c>for</c> loop) on a stream created on a /tmp path. The limit is the
+/// smallest ephemeral storage of the functions whose entries reach the write, when a deployment file gives it
+/// (<see cref="FunctionLimitsCatalog"/>), and <c>lambda_analyzers.ephemeral_storage_mb</c> otherwise.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
@@ -29,7 +31,11 @@ public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
         "Writes about {0} MB to /tmp; ephemeral storage is {1} MB");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    /// <summary>The same, when a deployment file gives the ephemeral storage of the function the write runs in.</summary>
+    internal static readonly DiagnosticDescriptor FunctionRule = s_descriptors.Create(
+        "Writes about {0} MB to /tmp; the function '{1}' has {2} MB of ephemeral storage");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, FunctionRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -37,7 +43,7 @@ public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static compilationContext =>
         {
-            if (LambdaModel.TryGet(compilationContext) is null)
+            if (LambdaModel.TryGet(compilationContext) is not { } model)
             {
                 return;
             }
@@ -49,14 +55,14 @@ public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
                     // Most invocations are not writes: the name alone rules them out before anything is allocated.
                     if (((IInvocationOperation)context.Operation).TargetMethod.Name is "WriteAllBytes" or "WriteAllBytesAsync" or "SetLength" or "Write" or "WriteAsync")
                     {
-                        Analyze(context, files);
+                        Analyze(context, files, model);
                     }
                 },
                 OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, FileSystemModel files)
+    private static void Analyze(OperationAnalysisContext context, FileSystemModel files, LambdaModel model)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (new TmpWriteSize(files, invocation).Bytes() is not { } bytes || bytes <= LambdaOptions.DefaultEphemeralStorageMegabytes * Megabyte)
@@ -64,18 +70,20 @@ public sealed class EphemeralStorageExceededAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var megabytes = LambdaOptions.EphemeralStorageMegabytes(context.Options, invocation.Syntax.SyntaxTree);
+        // Asked only of the rare write larger than the least storage a function has.
+        var functions = model.Limits.GetFunctions(model.GetRegion(invocation, context.ContainingSymbol, context.CancellationToken));
+        var function = FunctionLimits.WithSmallestEphemeralStorage(functions);
+        var megabytes = function?.EphemeralStorageMegabytes ?? LambdaOptions.EphemeralStorageMegabytes(context.Options, invocation.Syntax.SyntaxTree);
         if (bytes <= megabytes * Megabyte)
         {
             return;
         }
 
         // "About": rounded up, so that a write just over the limit never reads as equal to it.
-        var shown = (bytes / Megabyte) + (bytes % Megabyte == 0 ? 0 : 1);
-        context.ReportDiagnostic(Diagnostic.Create(
-            Rule,
-            invocation.Syntax.GetLocation(),
-            shown.ToString(CultureInfo.InvariantCulture),
-            megabytes.ToString(CultureInfo.InvariantCulture)));
+        var shown = ((bytes / Megabyte) + (bytes % Megabyte == 0 ? 0 : 1)).ToString(CultureInfo.InvariantCulture);
+        var limit = megabytes.ToString(CultureInfo.InvariantCulture);
+        context.ReportDiagnostic(function is null
+            ? Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), shown, limit)
+            : Diagnostic.Create(FunctionRule, invocation.Syntax.GetLocation(), shown, function.Name, limit));
     }
 }

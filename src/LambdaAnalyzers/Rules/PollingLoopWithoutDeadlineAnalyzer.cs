@@ -11,7 +11,9 @@ namespace LambdaAnalyzers.Rules;
 
 /// <summary>
 /// LMB0010: a loop in per-invocation code that waits between attempts (a polling loop) and is bounded neither by a
-/// counter nor by any notion of time, so the invocation is killed mid-loop at its timeout.
+/// counter nor by any notion of time, so the invocation is killed mid-loop at its timeout. When a deployment file or
+/// <c>[LambdaFunction(Timeout)]</c> gives the timeout of the functions that reach the loop, the message names the
+/// shortest.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
@@ -28,6 +30,10 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
         "This polling loop never checks the remaining time; the invocation will be killed mid-loop");
 
+    /// <summary>The same, when the timeout of the function the loop runs in is known.</summary>
+    internal static readonly DiagnosticDescriptor TimeoutRule = s_descriptors.Create(
+        "This polling loop never checks the remaining time; the function '{0}' times out after {1} s, killing the invocation mid-loop");
+
     /// <summary>How many of the additional locations are the loop's delays; the handler's locations follow them.</summary>
     internal const string DelayCountProperty = "DelayCount";
 
@@ -37,7 +43,7 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal const string TokenParametersProperty = "TokenParameters";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TimeoutRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -65,13 +71,14 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
 
                 foreach (var loop in scope.Operations.Loops)
                 {
-                    AnalyzeLoop(blockContext, loop, scope, symbols, compilationContext.Options);
+                    AnalyzeLoop(blockContext, loop, scope, symbols, model.Limits, compilationContext.Options);
                 }
             });
         });
     }
 
-    private static void AnalyzeLoop(OperationBlockAnalysisContext context, ILoopOperation operation, InvocationScope scope, DeadlineSymbols symbols, AnalyzerOptions options)
+    private static void AnalyzeLoop(
+        OperationBlockAnalysisContext context, ILoopOperation operation, InvocationScope scope, DeadlineSymbols symbols, FunctionLimitsCatalog limits, AnalyzerOptions options)
     {
         if (PollingLoop.TryCreate(operation, scope, symbols) is not { } loop)
         {
@@ -93,7 +100,8 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
 
         var delayCount = locations.Count;
         var properties = ImmutableDictionary<string, string?>.Empty;
-        if (scope.GetRegion(operation) is { } region && DeadlineSources.AddLocations(region, symbols, locations))
+        var region = scope.GetRegion(operation);
+        if (region is not null && DeadlineSources.AddLocations(region, symbols, locations))
         {
             properties = properties
                 .Add(DelayCountProperty, delayCount.ToString(CultureInfo.InvariantCulture))
@@ -101,6 +109,8 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
                 .Add(MissingDeadlineAnalyzer.MarginProperty, MissingDeadlineAnalyzer.GetMargin(options, operation.Syntax.SyntaxTree));
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, loop.Keyword.GetLocation(), locations, properties));
+        context.ReportDiagnostic(FunctionLimits.WithShortestTimeout(limits.GetFunctions(region)) is { TimeoutSeconds: { } seconds } function
+            ? Diagnostic.Create(TimeoutRule, loop.Keyword.GetLocation(), locations, properties, function.Name, seconds.ToString(CultureInfo.InvariantCulture))
+            : Diagnostic.Create(Rule, loop.Keyword.GetLocation(), locations, properties));
     }
 }

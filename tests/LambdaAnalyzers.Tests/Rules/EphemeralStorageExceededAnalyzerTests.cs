@@ -114,6 +114,112 @@ public sealed class EphemeralStorageExceededAnalyzerTests
         ExpectedDiagnostics = { Exceeds(0, 600) },
     }.RunAsync();
 
+    // ---- The function's ephemeral storage from its deployment file ---------------------------------------------------------
+
+    private static DiagnosticResult ExceedsFunction(int markup, long megabytes, string function, int limit) =>
+        Verify.Diagnostic(EphemeralStorageExceededAnalyzer.FunctionRule).WithLocation(markup)
+            .WithArguments(megabytes.ToString(), function, limit.ToString());
+
+    private static Verify.Test WithTemplate(string source, string template, string? editorConfig = null)
+    {
+        var test = new Verify.Test { TestCode = source };
+        test.TestState.AdditionalFiles.Add(("/0/template.yaml", template));
+        if (editorConfig is not null)
+        {
+            test.EditorConfig = editorConfig;
+        }
+
+        return test;
+    }
+
+    private const string TwoFunctionTemplate = """
+        Globals:
+          Function:
+            EphemeralStorage:
+              Size: 2048
+        Resources:
+          ImportFn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Function::Handle
+              EphemeralStorage:
+                Size: 1024
+          ImportLargeFn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Function::Handle
+        """;
+
+    [Fact]
+    public Task FunctionsStorage_FromTheTemplate_TheSmallestOfTheFunctionsThatRunTheWrite_Named()
+    {
+        var test = WithTemplate(Handler("""
+            File.WriteAllBytes("/tmp/a.bin", new byte[1000 * MB]);
+            {|#0:File.WriteAllBytes("/tmp/b.bin", new byte[1500 * MB])|};
+            """), TwoFunctionTemplate, "lambda_analyzers.ephemeral_storage_mb = 4096");
+        test.ExpectedDiagnostics.Add(ExceedsFunction(0, 1500, "ImportFn", 1024));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task FunctionsStorage_InALambdaInTheHandler_IsTheHandlersFunctions()
+    {
+        var test = WithTemplate(Handler("""
+            Action write = () => {|#0:File.WriteAllBytes("/tmp/b.bin", new byte[1500 * MB])|};
+            write();
+            """), TwoFunctionTemplate);
+        test.ExpectedDiagnostics.Add(ExceedsFunction(0, 1500, "ImportFn", 1024));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task FunctionsStorageUnknown_FallsBackToTheOption()
+    {
+        var test = WithTemplate(Handler("""
+            File.WriteAllBytes("/tmp/a.bin", new byte[1000 * MB]);
+            {|#0:File.WriteAllBytes("/tmp/b.bin", new byte[1500 * MB])|};
+            """), """
+            Resources:
+              ImportFn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Function::Handle
+                  EphemeralStorage:
+                    Size: !Ref Storage
+            """, "lambda_analyzers.ephemeral_storage_mb = 1024");
+        test.ExpectedDiagnostics.Add(Exceeds(0, 1500, 1024));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task InitCodeAndHelpers_UseTheOption_EvenWithATemplate()
+    {
+        var test = WithTemplate("""
+            using System.IO;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public Function()
+                {
+                    {|#0:File.WriteAllBytes("/tmp/warm.bin", new byte[600 * 1024 * 1024])|};
+                }
+
+                public string Handle(string input, ILambdaContext context) => input;
+
+                public static void Helper() => {|#1:File.WriteAllBytes("/tmp/cold.bin", new byte[600 * 1024 * 1024])|};
+            }
+            """, TwoFunctionTemplate);
+        test.ExpectedDiagnostics.Add(Exceeds(0, 600));
+        test.ExpectedDiagnostics.Add(Exceeds(1, 600));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task FunctionsStorage_LargerThanTheWrite_DoesNotReport() => WithTemplate(Handler("""
+        File.WriteAllBytes("/tmp/a.bin", new byte[1000 * MB]);
+        """), TwoFunctionTemplate).RunAsync();
+
     // ---- Not reported ----------------------------------------------------------------------------------------------------
 
     [Fact]

@@ -171,6 +171,96 @@ public sealed class PollingLoopWithoutDeadlineAnalyzerTests
         }
         """), PollsWaitingAt(0, 2, 3), PollsWaitingAt(1, 2));
 
+    // ---- The function's timeout from its deployment file -----------------------------------------------------------
+
+    private static Verify.Test WithDeploymentFile(string source, string path, string text, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test { TestCode = source };
+        test.TestState.AdditionalFiles.Add((path, text));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test;
+    }
+
+    private static DiagnosticResult PollsUntilTimeout(int markup, string function, int seconds) =>
+        Verify.Diagnostic(PollingLoopWithoutDeadlineAnalyzer.TimeoutRule).WithLocation(markup).WithArguments(function, seconds.ToString())
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    private const string Loop = """
+        {|#0:while|} (true)
+        {
+            if (await GetStatusAsync(input) == "DONE") break;
+            await Task.Delay(1000);
+        }
+        """;
+
+    [Fact]
+    public Task TimeoutFromTheTemplate_NamesTheShortestOfTheFunctionsThatRunTheLoop() => WithDeploymentFile(
+        Handler(Loop),
+        "/0/template.yaml",
+        """
+        Globals:
+          Function:
+            Timeout: 60
+        Resources:
+          ImportFn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Function::Handle
+              Timeout: 10
+          ImportSlowFn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Function::Handle
+          OtherFn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Function::GetStatus
+              Timeout: 1
+        """,
+        PollsUntilTimeout(0, "ImportFn", 10)).RunAsync();
+
+    [Fact]
+    public Task TimeoutFromTheToolsDefaults_NamesTheFunction() => WithDeploymentFile(
+        Handler(Loop),
+        "/0/aws-lambda-tools-defaults.json",
+        """{ "function-name": "status-poller", "function-handler": "TestProject::Function::Handle", "function-timeout": 45 }""",
+        PollsUntilTimeout(0, "status-poller", 45)).RunAsync();
+
+    [Fact]
+    public Task TimeoutFromTheLambdaFunctionAttribute_NamesTheFunction() => Verify.VerifyAnalyzerAsync(
+        """
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Annotations;
+        using Amazon.Lambda.Core;
+
+        public class Functions
+        {
+            [LambdaFunction(Timeout = 15)]
+            public async Task Poll(string id, ILambdaContext context)
+            {
+                {|#0:while|} (await Task.FromResult(id) != "DONE")
+                {
+                    await Task.Delay(500);
+                }
+            }
+        }
+        """,
+        PollsUntilTimeout(0, "FunctionsPoll", 15));
+
+    [Fact]
+    public Task TimeoutUnknown_KeepsTheGeneralMessage() => WithDeploymentFile(
+        Handler(Loop),
+        "/0/template.yaml",
+        "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: TestProject::Function::Handle\n      Timeout: !Ref Timeout\n",
+        Polls(0)).RunAsync();
+
+    [Fact]
+    public Task FunctionOfAnotherAssembly_KeepsTheGeneralMessage() => WithDeploymentFile(
+        Handler(Loop),
+        "/0/template.yaml",
+        "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: Other::Function::Handle\n      Timeout: 10\n",
+        Polls(0)).RunAsync();
+
     // ---- Not reported --------------------------------------------------------------------------------------------
 
     [Fact]
