@@ -104,6 +104,7 @@ internal static class KnownTypeNames
 
     public const string AwsSdkCoreAssemblyName = "AWSSDK.Core";
     public const string AmazonRuntimeAmazonServiceClient = "Amazon.Runtime.AmazonServiceClient";
+    public const string AmazonRuntimeClientConfig = "Amazon.Runtime.ClientConfig";
     public const string AmazonRuntimeBasicAWSCredentials = "Amazon.Runtime.BasicAWSCredentials";
     public const string AmazonRuntimeSessionAWSCredentials = "Amazon.Runtime.SessionAWSCredentials";
 

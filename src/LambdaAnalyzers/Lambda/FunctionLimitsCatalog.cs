@@ -98,6 +98,12 @@ internal sealed class FunctionLimitsCatalog
     }
 
     /// <summary>
+    /// Whether any entry may have a known limit: a deployment file describes a function of this assembly, or
+    /// Annotations is referenced (its attribute may give one). Rules that need a limit register nothing otherwise.
+    /// </summary>
+    public bool MayHaveTimeouts => _byMethodName.Count > 0 || !_executableFunctions.IsEmpty || _symbols.LambdaFunctionAttribute is not null;
+
+    /// <summary>
     /// The functions whose entries reach a region, with their limits; empty when no deployment file or attribute
     /// describes one. Today a region is reached from its own entry; code reached from several handlers will list each.
     /// </summary>

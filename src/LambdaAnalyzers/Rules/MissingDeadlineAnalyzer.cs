@@ -69,6 +69,7 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
             }
 
             var waits = new WaitedCalls(model.Async, symbols.WhenAllOrAny);
+            var longWaits = LongWaits.Get(model);
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
                 if (model.GetInvocationScope(blockContext) is not { } scope)
@@ -76,7 +77,7 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                var analyzer = new BlockAnalyzer(waits, scope, symbols, compilationContext.Options);
+                var analyzer = new BlockAnalyzer(waits, scope, symbols, compilationContext.Options, longWaits, model.Limits);
                 foreach (var invocation in scope.Operations.Invocations)
                 {
                     analyzer.AnalyzeInvocation(blockContext, invocation);
@@ -91,7 +92,8 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
     internal static string GetMargin(AnalyzerOptions options, SyntaxTree tree) =>
         LambdaOptions.DeadlineMarginMilliseconds(options.AnalyzerConfigOptionsProvider.GetOptions(tree)).ToString(CultureInfo.InvariantCulture);
 
-    private sealed class BlockAnalyzer(WaitedCalls waits, InvocationScope scope, DeadlineSymbols symbols, AnalyzerOptions options)
+    private sealed class BlockAnalyzer(
+        WaitedCalls waits, InvocationScope scope, DeadlineSymbols symbols, AnalyzerOptions options, LongWaits longWaits, FunctionLimitsCatalog limits)
     {
         // Diagnostic.Create copies the additional locations: a list is shared by the reports of one region.
         private readonly Dictionary<Region, List<Location>?> _handlers = new();
@@ -142,12 +144,14 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// A delay of a constant duration under one second (too short to matter against Lambda's 1 s minimum timeout), or
-        /// one that a polling loop waits with: LMB0010 reports that loop, and its fix passes the deadline to the delay.
+        /// A delay of a constant duration under one second (too short to matter against Lambda's 1 s minimum timeout), one
+        /// that a polling loop waits with (LMB0010 reports that loop, and its fix passes the deadline to the delay), or one
+        /// at least as long as the function's timeout (LMB0013 reports it: one defect, one diagnostic).
         /// </summary>
         private bool IsLeftToOtherRules(IInvocationOperation invocation) =>
             symbols.Delays.Contains(invocation.TargetMethod.OriginalDefinition)
             && (ConstantDuration.OfDelay(invocation, symbols, scope.Locals).IsShorterThan(s_oneSecond)
-                || PollingLoop.IsPollingDelay(invocation, scope, symbols));
+                || PollingLoop.IsPollingDelay(invocation, scope, symbols)
+                || longWaits.Find(invocation, scope, limits) is not null);
     }
 }

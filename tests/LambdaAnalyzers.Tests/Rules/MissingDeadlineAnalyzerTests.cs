@@ -173,6 +173,22 @@ public sealed class MissingDeadlineAnalyzerTests
         """), NoDeadline(0, "LoadAsync"), NoDeadline(1, "LoadAsync"));
 
     [Fact]
+    public Task DelayAtLeastAsLongAsTheFunctionsTimeout_DoesNotReport_LeftToLMB0013()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Handler("""
+                await Task.Delay(TimeSpan.FromSeconds(20));
+                await Task.{|#0:Delay|}(TimeSpan.FromSeconds(19));
+                return key;
+                """),
+        };
+        test.TestState.AdditionalFiles.Add(("/0/template.yaml", "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: TestProject::Function::Handle\n      Timeout: 20\n"));
+        test.ExpectedDiagnostics.Add(NoDeadline(0, "Delay"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task DelayOfAConstantDurationUnderOneSecond_DoesNotReport() => Verify.VerifyAnalyzerAsync(Handler("""
         await Task.Delay(100);
         await Task.Delay(999);
