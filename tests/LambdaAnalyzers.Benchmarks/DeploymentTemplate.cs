@@ -10,8 +10,9 @@ namespace LambdaAnalyzers.Benchmarks;
 
 /// <summary>
 /// The SAM template of a generated compilation, given to every run as an additional file: one function per method
-/// with an <c>ILambdaContext</c> parameter, and <see cref="WrongHandlers"/> functions whose handler strings name no
-/// type, for LMB0011 to report. Beside it, <see cref="UnreadableFiles"/> small deployment files that cannot be read,
+/// with an <c>ILambdaContext</c> parameter (two in three with a timeout of 10 s instead of the 30 s of its globals, for
+/// LMB0013's waits of 20 s), and <see cref="WrongHandlers"/> functions whose handler strings name no type, for LMB0011
+/// to report. Beside it, <see cref="UnreadableFiles"/> small deployment files that cannot be read,
 /// for LMB0017 to report once each. Each run reads a new copy of every text, as a build reads a file once.
 /// </summary>
 internal static class DeploymentTemplate
@@ -75,7 +76,7 @@ internal static class DeploymentTemplate
 
     private static void AppendFunction(StringBuilder template, int number, string handler) =>
         template.Append("  Function").Append(number).Append(":\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: ")
-            .Append(handler).Append("\n      CodeUri: ./src\n");
+            .Append(handler).Append("\n      CodeUri: ./src\n").Append(number % 3 != 0 ? "      Timeout: 10\n" : string.Empty);
 
     private sealed class TemplateFile(string path, SourceText text) : AdditionalText
     {

@@ -93,6 +93,7 @@ internal sealed class UnitWriter
         var access = ClientAccess.Choose(_random, shape, ++_suffix, tenant);
         access.Pitfall = ChoosePitfall(_suffix);
         AddStatePitfall(access, _suffix);
+        AddLongWait(access, _suffix);
         HandlerRoots++;
         if (access.IsViolation)
         {
@@ -170,6 +171,23 @@ internal sealed class UnitWriter
             var first = access.Pitfall;
             access.Pitfall = first is null ? statements : key => first(key).Concat(statements(key));
         }
+    }
+
+    /// <summary>
+    /// One root in two waits 20 s for a downstream cool-down: longer than the 10 s that the deployment template gives two
+    /// functions in three, and than the shorter timeouts of [LambdaFunction] (LMB0013); elsewhere a wait LMB0009 may
+    /// report. Chosen by unit index and root, not by the random stream, so that the random shapes stay put.
+    /// </summary>
+    private void AddLongWait(ClientAccess access, int suffix)
+    {
+        if ((Index + suffix) % 2 != 0)
+        {
+            return;
+        }
+
+        var first = access.Pitfall;
+        IEnumerable<string> Wait(string key) => ["await Task.Delay(TimeSpan.FromSeconds(20));"];
+        access.Pitfall = first is null ? Wait : key => first(key).Concat(Wait(key));
     }
 
     private void Members(params ClientAccess[] accesses)
