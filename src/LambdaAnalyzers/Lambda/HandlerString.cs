@@ -10,10 +10,10 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class HandlerString
 {
-    private HandlerString(string text, string assembly, string type, string method, bool hasSignature, int line, int column, TextSpan span, string? runtime)
+    private HandlerString(string text, string assembly, string type, string method, string methodPart, int line, int column, TextSpan span, string? runtime)
     {
+        MethodPart = methodPart;
         Runtime = runtime;
-        HasSignature = hasSignature;
         Span = span;
         Text = text;
         Assembly = assembly;
@@ -34,8 +34,11 @@ internal sealed class HandlerString
     /// <summary>The method's name (from a signature, the name before its parameters).</summary>
     public string Method { get; }
 
+    /// <summary>The method part as written, trimmed: a name, or a signature the runtime compares with <c>MethodInfo.ToString()</c>.</summary>
+    public string MethodPart { get; }
+
     /// <summary>Whether the method part is a signature (<c>System.String Handle(System.String)</c>), not a name alone.</summary>
-    public bool HasSignature { get; }
+    public bool HasSignature => MethodPart.IndexOf('(') >= 0;
 
     /// <summary>Where the value is written in its file, quotes included.</summary>
     public TextSpan Span { get; }
@@ -67,7 +70,7 @@ internal sealed class HandlerString
         var method = MethodName(methodPart);
         return assembly.Length == 0 || type.Length == 0 || method.Length == 0
             ? null
-            : new HandlerString(text, assembly, type, method, methodPart.IndexOf('(') >= 0, line, column, span, runtime);
+            : new HandlerString(text, assembly, type, method, methodPart, line, column, span, runtime);
     }
 
     /// <summary>The name in a method part: the part itself, or the last word before the parameters of a signature.</summary>

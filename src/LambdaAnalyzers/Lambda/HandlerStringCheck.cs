@@ -6,8 +6,9 @@ namespace LambdaAnalyzers.Lambda;
 /// <summary>
 /// Whether the class-library runtime can find the method a handler string of this assembly names, by the checks its
 /// handler loading makes (Amazon.Lambda.RuntimeSupport): the type by its full name, then the first type up the base
-/// chain that declares a method of that name, at any accessibility. What the check cannot be sure of (an overloaded
-/// name given with a signature) passes.
+/// chain that declares a method of that name, at any accessibility; for a method part that is a signature, the first
+/// type up the chain that declares a method whose <c>MethodInfo.ToString()</c> is that signature
+/// (<see cref="ReflectionSignature"/>), as the runtime looks it up when no method has the part as its name.
 /// </summary>
 internal static class HandlerStringCheck
 {
@@ -18,10 +19,7 @@ internal static class HandlerStringCheck
     public static string? FindProblem(HandlerString handler, KnownTypes types, string assemblyName) =>
         Resolve(handler, types, assemblyName, out _);
 
-    /// <summary>
-    /// The method the runtime calls for a handler string (declared by the named type or a base class), or null: when it
-    /// finds none, and when an overloaded name is given with a signature, which is not matched against the overloads.
-    /// </summary>
+    /// <summary>The method the runtime calls for a handler string (declared by the named type or a base class), or null when it finds none.</summary>
     public static IMethodSymbol? FindMethod(HandlerString handler, KnownTypes types, string assemblyName)
     {
         Resolve(handler, types, assemblyName, out var method);
@@ -47,6 +45,11 @@ internal static class HandlerStringCheck
             return $"'{text}' names '{handler.Type}', which is not a non-generic class or struct";
         }
 
+        if (handler.HasSignature)
+        {
+            return ResolveSignature(handler, type, text, out resolved);
+        }
+
         for (var current = type; current is not null; current = current.BaseType)
         {
             var methods = new List<IMethodSymbol>();
@@ -65,9 +68,7 @@ internal static class HandlerStringCheck
 
             if (methods.Count > 1)
             {
-                return handler.HasSignature
-                    ? null
-                    : $"'{text}' names '{handler.Method}', which '{current.Name}' declares more than once; write the method part as a signature";
+                return $"'{text}' names '{handler.Method}', which '{current.Name}' declares more than once; write the method part as a signature";
             }
 
             if (!methods[0].IsStatic && type.IsAbstract)
@@ -80,5 +81,35 @@ internal static class HandlerStringCheck
         }
 
         return $"'{text}' names no method '{handler.Method}' in '{handler.Type}'";
+    }
+
+    /// <summary>
+    /// The method whose reflection signature is the method part: declared by the named type or, failing that, by the
+    /// first base class that declares one (methods of every kind but constructors, at any accessibility).
+    /// </summary>
+    private static string? ResolveSignature(HandlerString handler, INamedTypeSymbol type, string text, out IMethodSymbol? resolved)
+    {
+        resolved = null;
+        var bracket = handler.Method.IndexOf('[');
+        var name = bracket > 0 ? handler.Method.Substring(0, bracket) : handler.Method;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(name))
+            {
+                if (member is IMethodSymbol { MethodKind: not (MethodKind.Constructor or MethodKind.StaticConstructor) } method
+                    && ReflectionSignature.Of(method) == handler.MethodPart)
+                {
+                    if (!method.IsStatic && type.IsAbstract)
+                    {
+                        return $"'{text}' names the instance method '{handler.Method}' of the abstract type '{handler.Type}'";
+                    }
+
+                    resolved = method;
+                    return null;
+                }
+            }
+        }
+
+        return $"'{text}' names no method with the signature '{handler.MethodPart}' in '{handler.Type}'";
     }
 }

@@ -369,6 +369,36 @@ public sealed class DeploymentFileTests
     }
 
     [Fact]
+    public async Task OverloadNamedBySignature_IsTheHandler_ItsOtherOverloadsAreNot()
+    {
+        const string source = """
+            using Amazon.S3;
+
+            namespace Orders;
+
+            public class Function
+            {
+                public string Handle(string input) => new AmazonS3Client().ToString()! + input;
+
+                public string Handle(string input, int attempt) => new AmazonS3Client().ToString()! + input + attempt;
+            }
+            """;
+        var compilation = await AnalyzerRunner.CompileAsync([("Function.cs", source)], FunctionProject.References, assemblyName: "Orders");
+        var template = new InMemoryAdditionalText("/repo/template.yaml", SourceText.From("""
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: "Orders::Orders.Function::System.String Handle(System.String, Int32)"
+            """));
+
+        var result = await AnalyzerRunner.RunAsync(compilation, [new ClientCreatedPerInvocationAnalyzer()], new AnalyzerOptions([template]));
+
+        Assert.Empty(result.Crashes);
+        Assert.Equal(8, Assert.Single(result.Diagnostics).Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
     public async Task HandlerStringsSharingAMethodName_EachMakeTheirOwnMethodAHandler_NotAnotherOfThatName()
     {
         const string source = """

@@ -94,6 +94,27 @@ public sealed class HandlerStringMismatchAnalyzerTests
         Function("TestProject::Orders.Function::Overloaded"),
         At(5, 16, 56, "'TestProject::Orders.Function::Overloaded' names 'Overloaded', which 'Function' declares more than once; write the method part as a signature"));
 
+    [Theory]
+    [InlineData("System.String Overloaded(String)")]
+    [InlineData("Overloaded(System.String)")]
+    [InlineData("System.String Overloaded(System.String,Amazon.Lambda.Core.ILambdaContext)")]
+    [InlineData("System.String Handle(System.String)")]
+    [InlineData("System.Object Handle(System.String, Amazon.Lambda.Core.ILambdaContext)")]
+    public Task SignatureThatMatchesNoMethod_IsReported(string signature)
+    {
+        var handler = "TestProject::Orders.Function::" + signature;
+        return VerifyAsync(
+            Function(handler),
+            At(5, 16, 16 + handler.Length, $"'{handler}' names no method with the signature '{signature}' in 'Orders.Function'"));
+    }
+
+    [Theory]
+    [InlineData("TestProject::Orders.Function::System.String Overloaded(System.String, Amazon.Lambda.Core.ILambdaContext)")]
+    [InlineData("TestProject::Orders.Function:: System.String Overloaded(System.String) ")]
+    [InlineData("TestProject::Orders.Derived::System.String Handle(System.String, Amazon.Lambda.Core.ILambdaContext)")]
+    [InlineData("TestProject::Orders.Function::System.String Hidden(System.String)")]
+    public Task SignatureOfAMethodOfTheTypeOrItsBases_IsNotReported(string handler) => VerifyAsync(Function("\"" + handler + "\""));
+
     [Fact]
     public Task InstanceMethodOfAnAbstractType_IsReported() => VerifyAsync(
         Function("TestProject::Orders.AbstractHandlers::Instance"),
