@@ -36,6 +36,10 @@ internal sealed class InvocationScope
             {
                 HandlerMethod ??= region.Entry;
             }
+            else if (region.Kind == RegionKind.Reached)
+            {
+                HasReachedRegions = true;
+            }
         }
 
         Roots = roots.MoveToImmutable();
@@ -49,6 +53,29 @@ internal sealed class InvocationScope
 
     /// <summary>The handler method when the whole member is a handler; null when only nested code is.</summary>
     public IMethodSymbol? HandlerMethod { get; }
+
+    /// <summary>Whether some of this code runs per invocation because a handler reaches it through calls.</summary>
+    public bool HasReachedRegions { get; }
+
+    /// <summary>This scope without the code a handler reaches through calls, or null when nothing else runs per invocation.</summary>
+    public InvocationScope? WithoutReachedRegions()
+    {
+        if (!HasReachedRegions)
+        {
+            return this;
+        }
+
+        var kept = ImmutableArray.CreateBuilder<Region>();
+        foreach (var region in Regions)
+        {
+            if (region.Kind != RegionKind.Reached)
+            {
+                kept.Add(region);
+            }
+        }
+
+        return kept.Count == 0 ? null : new InvocationScope(_blocks, kept.ToImmutable(), _symbols, _locals);
+    }
 
     /// <summary>Assignments to the locals of the member, gathered on first use.</summary>
     public LocalAssignments Locals
@@ -149,6 +176,14 @@ internal sealed class InvocationScope
             switch (operation)
             {
                 case IParameterReferenceOperation parameter when IsInvocationParameter(parameter.Parameter) && !IsDeclaredIn(parameter.Parameter, value):
+                    return true;
+
+                // What a reached method is given, and the state of the object it runs on, come from callers that are
+                // not followed here: unknown.
+                case IParameterReferenceOperation when HasReachedRegions && unknownDepends:
+                    return true;
+
+                case IMemberReferenceOperation { Instance: IInstanceReferenceOperation } when HasReachedRegions && unknownDepends:
                     return true;
 
                 case ILocalReferenceOperation local when LocalDependsOnInvocation(local.Local, unknownDepends, depth, visiting):

@@ -15,6 +15,14 @@ internal static class LambdaOptions
     public const string IntentionalMembersKey = "lambda_analyzers.LMB0005.intentional_members";
     public const string EphemeralStorageMegabytesKey = "lambda_analyzers.ephemeral_storage_mb";
     public const string DeadlineMarginMillisecondsKey = "lambda_analyzers.deadline_margin_ms";
+    public const string ReachDepthKey = "lambda_analyzers.reach_depth";
+    public const string ReachExcludeKey = "lambda_analyzers.reach_exclude";
+
+    /// <summary>How many calls away from a handler reach follows by default.</summary>
+    public const int DefaultReachDepth = 3;
+
+    /// <summary>The most calls away from a handler reach can be told to follow.</summary>
+    public const int MaximumReachDepth = 5;
 
     /// <summary>The MSBuild property the package's props make visible (<c>CompilerVisibleProperty</c>).</summary>
     public const string TargetFrameworkKey = "build_property.TargetFramework";
@@ -46,6 +54,19 @@ internal static class LambdaOptions
     public static int DeadlineMarginMilliseconds(AnalyzerConfigOptions options) =>
         ParseDeadlineMarginMilliseconds(options.TryGetValue(DeadlineMarginMillisecondsKey, out var value) ? value : null);
 
+    /// <summary>How many calls away from a handler the code of this tree is checked: an integer from 0 (the handler's own code only) to 5; anything else means 3.</summary>
+    public static int ReachDepth(AnalyzerConfigOptions options) =>
+        ParseReachDepth(options.TryGetValue(ReachDepthKey, out var value) ? value : null);
+
+    /// <summary><c>|</c>-separated documentation-comment IDs of methods reach does not enter; null when not set.</summary>
+    public static string? ReachExclude(AnalyzerConfigOptions options) =>
+        options.TryGetValue(ReachExcludeKey, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>Whether a rule reports in code a handler reaches (<c>lambda_analyzers.LMBxxxx.reach</c>): only <c>false</c> turns it off.</summary>
+    public static bool RuleReaches(AnalyzerConfigOptions options, string ruleId) =>
+        !(options.TryGetValue("lambda_analyzers." + ruleId + ".reach", out var value)
+            && string.Equals(value?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// The target framework of this build (<c>net8.0</c>; in a multi-targeting project, the inner build's), from the
     /// global options; null when the property is not visible or empty.
@@ -60,6 +81,11 @@ internal static class LambdaOptions
             && megabytes is >= DefaultEphemeralStorageMegabytes and <= MaximumEphemeralStorageMegabytes
             ? megabytes
             : DefaultEphemeralStorageMegabytes;
+
+    internal static int ParseReachDepth(string? value) =>
+        int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var depth) && depth is >= 0 and <= MaximumReachDepth
+            ? depth
+            : DefaultReachDepth;
 
     internal static int ParseDeadlineMarginMilliseconds(string? value) =>
         int.TryParse(value?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var margin)

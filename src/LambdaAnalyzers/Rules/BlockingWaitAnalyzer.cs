@@ -79,7 +79,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
 
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.BlockingWait) is not { } scope)
                 {
                     return;
                 }

@@ -47,7 +47,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
 
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.InvocationDataKept) is not { } scope)
                 {
                     return;
                 }

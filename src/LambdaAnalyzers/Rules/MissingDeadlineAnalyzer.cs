@@ -71,7 +71,7 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
             var waits = new WaitedCalls(model.Async, symbols.WhenAllOrAny);
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.MissingDeadline) is not { } scope)
                 {
                     return;
                 }

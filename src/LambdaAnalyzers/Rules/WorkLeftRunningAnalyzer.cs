@@ -109,7 +109,7 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
             var signals = new SignalSymbols(compilationContext.Compilation);
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.WorkLeftRunning) is not { } scope)
                 {
                     return;
                 }
