@@ -108,6 +108,47 @@ internal sealed class InvocationScope
         }
     }
 
+    /// <summary>
+    /// In code a handler reaches: whether an operation only runs when a parameter is null (<c>client ?? new X()</c>,
+    /// <c>client ??= new X()</c>, <c>client is null ? new X() : client</c>), which the callers decide.
+    /// </summary>
+    public bool IsParameterFallback(IOperation operation)
+    {
+        if (!HasReachedRegions)
+        {
+            return false;
+        }
+
+        for (var current = operation; current.Parent is { } parent; current = parent)
+        {
+            switch (parent)
+            {
+                case ICoalesceOperation coalesce when coalesce.WhenNull == current:
+                    return Wrappers.ConversionsAndParentheses(coalesce.Value) is IParameterReferenceOperation;
+                case ICoalesceAssignmentOperation assignment when assignment.Value == current:
+                    return Wrappers.ConversionsAndParentheses(assignment.Target) is IParameterReferenceOperation;
+                case IConditionalOperation conditional when conditional.Condition != current:
+                    return TestsParameterForNull(conditional.Condition);
+                case IConversionOperation or IParenthesizedOperation:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TestsParameterForNull(IOperation condition) => condition switch
+    {
+        IIsPatternOperation { Value: var value, Pattern: IConstantPatternOperation or INegatedPatternOperation } =>
+            Wrappers.ConversionsAndParentheses(value) is IParameterReferenceOperation,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary =>
+            Wrappers.ConversionsAndParentheses(binary.LeftOperand) is IParameterReferenceOperation
+            || Wrappers.ConversionsAndParentheses(binary.RightOperand) is IParameterReferenceOperation,
+        _ => false,
+    };
+
     /// <summary>Whether an operation of these blocks runs per invocation.</summary>
     public bool Contains(IOperation operation) => GetRegion(operation) is not null;
 

@@ -8,12 +8,16 @@ internal static class ReachPolicy
 {
     public static bool ReportsInReachedCode(string ruleId) => ruleId switch
     {
-        // A client created one call away is the same defect.
+        // A client created, work left running, a wait or a polling loop one call away is the same defect. In reached
+        // code LMB0004 reports Thread.Sleep and waits on work the method itself started only.
         RuleIdentifiers.ClientCreatedPerInvocation => true,
+        RuleIdentifiers.WorkLeftRunning => true,
+        RuleIdentifiers.BlockingWait => true,
+        RuleIdentifiers.PollingLoopWithoutDeadline => true,
 
         // Not followed: a callee that takes a token and drops it is CA2016's case (LMB0009); LMB0005 and LMB0008 need
         // to know what callers pass and keep, which the index does not track yet; LMB0003 is about handler
-        // signatures and LMB0007 reports in any code.
+        // signatures, and LMB0006, LMB0007 and LMB0016 report in any code.
         _ => false,
     };
 }

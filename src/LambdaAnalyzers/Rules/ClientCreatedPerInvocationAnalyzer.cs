@@ -28,11 +28,8 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor OverwritesRule = s_descriptors.Create(
         "'{0}' is created on every invocation and overwrites '{1}'; create it once per execution environment");
 
-    internal static readonly DiagnosticDescriptor ReachedRule = s_descriptors.Create(
-        "'{0}' is created on every invocation (reached from '{1}' through {2}); create it once per execution environment");
-
-    internal static readonly DiagnosticDescriptor ReachedOverwritesRule = s_descriptors.Create(
-        "'{0}' is created on every invocation and overwrites '{1}' (reached from '{2}' through {3}); create it once per execution environment");
+    /// <summary>The message in code a handler reaches: <c>'{0}' is created on every invocation (reached from '{1}' through {2}); ...</c>.</summary>
+    internal static readonly DiagnosticDescriptor ReachedRule = Reached.TwinOf(Rule);
 
     /// <summary>Diagnostic property: the name of the created client type.</summary>
     internal const string ClientTypeProperty = "ClientType";
@@ -52,7 +49,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
     internal const string HoistToField = "Field";
     internal const string HoistToLocal = "Local";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, OverwritesRule, ReachedRule, ReachedOverwritesRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Reached.WithTwins(Rule, OverwritesRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -132,7 +129,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
 
         private void Report(OperationBlockAnalysisContext context, IOperation creation, ITypeSymbol created)
         {
-            if (scope.GetRegion(creation) is not { } region || scope.DependsOnInvocation(creation, unknownDepends: true))
+            if (scope.GetRegion(creation) is not { } region || scope.DependsOnInvocation(creation, unknownDepends: true) || scope.IsParameterFallback(creation))
             {
                 return;
             }
@@ -157,13 +154,9 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
                 ? properties.Add(HoistProperty, HoistToLocal).Add(HandlerSpanProperty, root.Start + ":" + root.Length)
                 : properties.Add(HoistProperty, HoistToField).Add(ReusedInstanceProperty, IsReusedInstance(region) ? "true" : "false");
             var location = creation.Syntax.GetLocation();
-            context.ReportDiagnostic((overwritten, region.Reach) switch
-            {
-                (null, null) => Diagnostic.Create(Rule, location, properties, created.Name),
-                (_, null) => Diagnostic.Create(OverwritesRule, location, properties, created.Name, overwritten.Name),
-                (null, { } reach) => Reached.Create(ReachedRule, location, reach, properties, created.Name),
-                (_, { } reach) => Reached.Create(ReachedOverwritesRule, location, reach, properties, created.Name, overwritten.Name),
-            });
+            context.ReportDiagnostic(overwritten is null
+                ? Reached.Create(Rule, location, null, properties, region, created.Name)
+                : Reached.Create(OverwritesRule, location, null, properties, region, created.Name, overwritten.Name));
         }
     }
 }

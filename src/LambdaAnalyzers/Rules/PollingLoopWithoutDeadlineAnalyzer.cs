@@ -37,7 +37,7 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal const string TokenParametersProperty = "TokenParameters";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Reached.WithTwins(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -93,7 +93,8 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
 
         var delayCount = locations.Count;
         var properties = ImmutableDictionary<string, string?>.Empty;
-        if (scope.GetRegion(operation) is { } region && DeadlineSources.AddLocations(region, symbols, locations))
+        var region = scope.GetRegion(operation);
+        if (region is not null && DeadlineSources.AddLocations(region, symbols, locations))
         {
             properties = properties
                 .Add(DelayCountProperty, delayCount.ToString(CultureInfo.InvariantCulture))
@@ -101,6 +102,6 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
                 .Add(MissingDeadlineAnalyzer.MarginProperty, MissingDeadlineAnalyzer.GetMargin(options, operation.Syntax.SyntaxTree));
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, loop.Keyword.GetLocation(), locations, properties));
+        context.ReportDiagnostic(Reached.Create(Rule, loop.Keyword.GetLocation(), locations, properties, region));
     }
 }

@@ -529,4 +529,47 @@ public sealed class ClientCreatedPerInvocationReachTests
         EditorConfig = "lambda_analyzers.additional_client_factories = M:Shop.Storage.Open",
         ExpectedDiagnostics = { Verify.Diagnostic(ClientCreatedPerInvocationAnalyzer.Rule).WithLocation(0).WithArguments("AmazonS3Client") },
     }.RunAsync();
+
+    [Fact]
+    public Task ConstructorFallbackForAMissingClient_IsLeftToItsCallers() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Storage
+        {
+            private readonly AmazonS3Client _client;
+            private readonly AmazonS3Client _backup;
+
+            public Storage(AmazonS3Client? client, AmazonS3Client? backup = null)
+            {
+                _client = client ?? new AmazonS3Client();
+                _backup = backup is null ? new AmazonS3Client() : backup;
+            }
+        }
+
+        public class Function
+        {
+            private static readonly AmazonS3Client s_client = new();
+
+            public string Handle(string input, ILambdaContext context) => new Storage(s_client, s_client).ToString()!;
+        }
+        """);
+
+    [Fact]
+    public Task AReachedMethodThatIsAlsoMain_IsInitCode() => Verify.VerifyProgramAsync("""
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Function
+        {
+            public static async Task Main(string[] args)
+            {
+                var s3 = new AmazonS3Client();
+                await Task.CompletedTask;
+            }
+
+            public Task Handle(string input, ILambdaContext context) => Main([]);
+        }
+        """);
 }
