@@ -107,6 +107,16 @@ internal static class KnownTypeNames
     public const string AmazonRuntimeBasicAWSCredentials = "Amazon.Runtime.BasicAWSCredentials";
     public const string AmazonRuntimeSessionAWSCredentials = "Amazon.Runtime.SessionAWSCredentials";
 
+    // AWSSDK.Lambda declares its types in Amazon.Lambda, beside Amazon.Lambda.Core's namespace: each is looked up in its
+    // own assembly, so neither package's types are taken for the other's.
+    public const string AwsSdkLambdaAssemblyName = "AWSSDK.Lambda";
+    public const string AmazonLambdaAmazonLambdaClient = "Amazon.Lambda.AmazonLambdaClient";
+    public const string AmazonLambdaIAmazonLambda = "Amazon.Lambda.IAmazonLambda";
+    public const string AmazonLambdaInvocationType = "Amazon.Lambda.InvocationType";
+    public const string AmazonLambdaResponseStreamingInvocationType = "Amazon.Lambda.ResponseStreamingInvocationType";
+    public const string AmazonLambdaModelInvokeRequest = "Amazon.Lambda.Model.InvokeRequest";
+    public const string AmazonLambdaModelInvokeWithResponseStreamRequest = "Amazon.Lambda.Model.InvokeWithResponseStreamRequest";
+
     public const string AwsSdkDynamoDBv2AssemblyName = "AWSSDK.DynamoDBv2";
     public const string AmazonDynamoDBv2DataModelDynamoDBContext = "Amazon.DynamoDBv2.DataModel.DynamoDBContext";
     public const string AmazonDynamoDBv2DataModelDynamoDBContextBuilder = "Amazon.DynamoDBv2.DataModel.DynamoDBContextBuilder";

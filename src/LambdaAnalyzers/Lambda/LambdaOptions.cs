@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,6 +24,7 @@ internal static class LambdaOptions
 
     /// <summary>The most calls away from a handler reach can be told to follow.</summary>
     public const int MaximumReachDepth = 5;
+    public const string AllowedFunctionsKey = "lambda_analyzers.LMB0014.allowed_functions";
 
     /// <summary>The MSBuild property the package's props make visible (<c>CompilerVisibleProperty</c>).</summary>
     public const string TargetFrameworkKey = "build_property.TargetFramework";
@@ -45,6 +47,13 @@ internal static class LambdaOptions
 
     /// <summary><c>|</c>-separated documentation-comment IDs of members and types whose writes LMB0005 leaves alone; null when not set.</summary>
     public static string? IntentionalMembers(AnalyzerOptions options, SyntaxTree tree) => Get(options, tree, IntentionalMembersKey);
+
+    /// <summary>
+    /// The functions LMB0014 lets a function invoke synchronously, as they are written in the request's
+    /// <c>FunctionName</c> (<c>|</c>-separated, compared exactly); empty when not set.
+    /// </summary>
+    public static ImmutableHashSet<string> AllowedFunctions(AnalyzerOptions options, SyntaxTree tree) =>
+        ParseAllowedFunctions(Get(options, tree, AllowedFunctionsKey));
 
     /// <summary>The function's ephemeral storage in MB: an integer from 512 to 10,240; anything else means the default.</summary>
     public static int EphemeralStorageMegabytes(AnalyzerOptions options, SyntaxTree tree) =>
@@ -75,6 +84,25 @@ internal static class LambdaOptions
         options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TargetFrameworkKey, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value.Trim()
             : null;
+
+    internal static ImmutableHashSet<string> ParseAllowedFunctions(string? value)
+    {
+        if (value is null)
+        {
+            return ImmutableHashSet<string>.Empty;
+        }
+
+        var names = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+        foreach (var part in value.Split('|'))
+        {
+            if (part.Trim() is { Length: > 0 } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names.ToImmutable();
+    }
 
     internal static int ParseEphemeralStorageMegabytes(string? value) =>
         int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes)

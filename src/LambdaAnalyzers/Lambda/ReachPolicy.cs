@@ -15,6 +15,9 @@ internal static class ReachPolicy
         RuleIdentifiers.BlockingWait => true,
         RuleIdentifiers.PollingLoopWithoutDeadline => true,
 
+        // A synchronous invocation in a helper keeps both functions running just the same.
+        RuleIdentifiers.SynchronousInvoke => true,
+
         // Not followed: a callee that takes a token and drops it is CA2016's case (LMB0009); LMB0005 and LMB0008 need
         // to know what callers pass and keep, which the index does not track yet; LMB0003 is about handler
         // signatures, and LMB0006, LMB0007 and LMB0016 report in any code.

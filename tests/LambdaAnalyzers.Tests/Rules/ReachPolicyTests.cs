@@ -82,6 +82,22 @@ public sealed class ReachPolicyTests
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
+    public Task SynchronousInvoke_ReportsInReachedCode() =>
+        Verifiers.AnalyzerVerifier<SynchronousInvokeAnalyzer>.VerifyAnalyzerAsync("""
+            using Amazon.Lambda;
+            using Amazon.Lambda.Model;
+
+            public static class Work
+            {
+                private static readonly AmazonLambdaClient s_lambda = new();
+
+                public static void Run(string input) => _ = s_lambda.{|#0:InvokeAsync|}(new InvokeRequest { FunctionName = "price-order", Payload = input });
+            }
+            """ + Handler,
+            new DiagnosticResult(Reached.TwinOf(SynchronousInvokeAnalyzer.Rule)).WithLocation(0).WithLocation(1)
+                .WithArguments("price-order", "Function.Handle", "'Work.Run'"));
+
+    [Fact]
     public Task InvocationDataKept_MissingDeadline_AndTmpFileNotDeleted_StayInTheHandlersOwnCode() =>
         new Verifiers.AnalyzerVerifier<InvocationDataKeptAnalyzer>.Test
         {
