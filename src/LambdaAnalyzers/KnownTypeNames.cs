@@ -19,6 +19,7 @@ internal static class KnownTypeNames
     public const string SystemEnvironment = "System.Environment";
     public const string SystemFunc = "System.Func";
     public const string SystemGuid = "System.Guid";
+    public const string SystemIServiceProvider = "System.IServiceProvider";
     public const string SystemLazy1 = "System.Lazy`1";
     public const string SystemObsoleteAttribute = "System.ObsoleteAttribute";
     public const string SystemThreadStaticAttribute = "System.ThreadStaticAttribute";
@@ -92,6 +93,12 @@ internal static class KnownTypeNames
 
     public const string AmazonLambdaAnnotationsAssemblyName = "Amazon.Lambda.Annotations";
     public const string AmazonLambdaAnnotationsLambdaFunctionAttribute = "Amazon.Lambda.Annotations.LambdaFunctionAttribute";
+    public const string AmazonLambdaAnnotationsFromServicesAttribute = "Amazon.Lambda.Annotations.FromServicesAttribute";
+
+    public const string DependencyInjectionAbstractionsAssemblyName = "Microsoft.Extensions.DependencyInjection.Abstractions";
+    public const string DependencyInjectionServiceCollectionServiceExtensions = "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions";
+    public const string DependencyInjectionServiceCollectionDescriptorExtensions = "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions";
+    public const string DependencyInjectionServiceProviderServiceExtensions = "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions";
 
     public const string AmazonLambdaRuntimeSupportAssemblyName = "Amazon.Lambda.RuntimeSupport";
     public const string AmazonLambdaRuntimeSupportHandlerWrapper = "Amazon.Lambda.RuntimeSupport.HandlerWrapper";

@@ -116,6 +116,11 @@ internal sealed class ReachIndex
         private readonly INamedTypeSymbol? _lazy = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemLazy1);
         private readonly INamedTypeSymbol? _lazyInitializer = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemThreadingLazyInitializer);
         private readonly bool _aliasesHideWords = UsingAliases.Name(compilation, "ILambdaContext", "LambdaBootstrap", "HandlerWrapper");
+        private readonly INamedTypeSymbol? _fromServices = KnownTypes.Get(compilation).Find(KnownTypeNames.AmazonLambdaAnnotationsFromServicesAttribute, KnownTypeNames.AmazonLambdaAnnotationsAssemblyName);
+        private readonly INamedTypeSymbol? _serviceProvider = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemIServiceProvider);
+        private readonly INamedTypeSymbol? _serviceProviderExtensions = KnownTypes.Get(compilation).Find(
+            KnownTypeNames.DependencyInjectionServiceProviderServiceExtensions, KnownTypeNames.DependencyInjectionAbstractionsAssemblyName);
+        private ServiceRegistrations? _registrations;
         private List<INamedTypeSymbol>? _sourceTypes;
         private int _bound;
         private bool _stopped;
@@ -188,6 +193,10 @@ internal sealed class ReachIndex
 
                 _entries.Add(path);
                 _pending.Enqueue((path, body));
+                if (body is null)
+                {
+                    ResolveFromServices(path);
+                }
             }
         }
 
@@ -231,11 +240,17 @@ internal sealed class ReachIndex
             }
 
             var sites = new List<(IMethodSymbol Target, IOperation Site)>();
-            CallTargets(body, sites);
+            var services = new List<(ITypeSymbol Service, IOperation Site)>();
+            CallTargets(body, sites, services);
             sites.Sort(static (x, y) => x.Site.Syntax.SpanStart.CompareTo(y.Site.Syntax.SpanStart));
             foreach (var (target, site) in sites)
             {
                 Reach(path, target, site.Syntax.GetLocation());
+            }
+
+            foreach (var (service, site) in services)
+            {
+                Resolve(path, service, site.Syntax.GetLocation());
             }
         }
 
@@ -366,8 +381,133 @@ internal sealed class ReachIndex
             return model;
         }
 
+        private ServiceRegistrations Registrations =>
+            _registrations ??= ServiceRegistrations.Find(compilation, ModelOf, cancellationToken);
+
+        /// <summary>
+        /// An Amazon.Lambda.Annotations function's <c>[FromServices]</c> parameters: Annotations creates a scope per
+        /// invocation and resolves them in it.
+        /// </summary>
+        private void ResolveFromServices(ReachPath entry)
+        {
+            if (_fromServices is null)
+            {
+                return;
+            }
+
+            foreach (var parameter in entry.Method.Parameters)
+            {
+                foreach (var attribute in parameter.GetAttributes())
+                {
+                    if (attribute.AttributeClass.IsType(_fromServices))
+                    {
+                        Resolve(entry, parameter.Type, parameter.Locations.IsEmpty ? null : parameter.Locations[0]);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// A service resolved per invocation: a transient or scoped registration of a class of this compilation is
+        /// constructed (one call), and so are its transient or scoped constructor dependencies; singletons are made
+        /// once.
+        /// </summary>
+        private void Resolve(ReachPath caller, ITypeSymbol service, Location? site)
+        {
+            if (caller.Depth >= maxDepth)
+            {
+                return;
+            }
+
+            foreach (var registration in Registrations.Get(service))
+            {
+                if (registration.Lifetime == ServiceLifetime.Singleton
+                    || registration.Implementation is not { TypeKind: TypeKind.Class, IsAbstract: false } implementation
+                    || !IsInSource(implementation)
+                    || Constructed(implementation) is not { } constructor)
+                {
+                    continue;
+                }
+
+                var known = _methods.ContainsKey(constructor.OriginalDefinition);
+                Reach(caller, constructor, site);
+                if (!known && _methods.TryGetValue(constructor.OriginalDefinition, out var path))
+                {
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        Resolve(path, parameter.Type, site);
+                    }
+                }
+            }
+        }
+
+        /// <summary>The constructor the container calls: the public one with the most parameters.</summary>
+        private static IMethodSymbol? Constructed(INamedTypeSymbol type)
+        {
+            IMethodSymbol? chosen = null;
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                if (constructor.DeclaredAccessibility == Accessibility.Public && (chosen is null || constructor.Parameters.Length > chosen.Parameters.Length))
+                {
+                    chosen = constructor;
+                }
+            }
+
+            return chosen;
+        }
+
+        /// <summary>The service a call resolves: <c>GetService&lt;T&gt;()</c>, <c>GetRequiredService&lt;T&gt;()</c>, <c>GetService(typeof(T))</c>.</summary>
+        private ITypeSymbol? ResolvedService(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name is not ("GetService" or "GetRequiredService"))
+            {
+                return null;
+            }
+
+            if (method.ContainingType.IsType(_serviceProviderExtensions))
+            {
+                if (method.TypeArguments.Length == 1)
+                {
+                    return method.TypeArguments[0];
+                }
+            }
+            else if (!method.ContainingType.IsType(_serviceProvider) && !ImplementsServiceProvider(method.ContainingType))
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (Wrappers.ConversionsAndParentheses(argument.Value) is ITypeOfOperation { TypeOperand: var operand })
+                {
+                    return operand;
+                }
+            }
+
+            return null;
+        }
+
+        private bool ImplementsServiceProvider(INamedTypeSymbol? type)
+        {
+            if (type is null || _serviceProvider is null)
+            {
+                return false;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (@interface.IsType(_serviceProvider))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The calls of a body to follow, with the operation that makes each.</summary>
-        private void CallTargets(IOperation body, List<(IMethodSymbol Target, IOperation Site)> sites)
+        private void CallTargets(IOperation body, List<(IMethodSymbol Target, IOperation Site)> sites, List<(ITypeSymbol Service, IOperation Site)> services)
         {
             var pending = new Stack<IOperation>();
             pending.Push(body);
@@ -388,6 +528,11 @@ internal sealed class ReachIndex
                 {
                     case IInvocationOperation invocation
                         when (!invocation.IsImplicit || invocation.TargetMethod.MethodKind == MethodKind.Constructor) && !IsGuarded(invocation):
+                        if (ResolvedService(invocation) is { } service)
+                        {
+                            services.Add((service, invocation));
+                        }
+
                         foreach (var target in Dispatch(invocation.TargetMethod, invocation.Instance))
                         {
                             sites.Add((target, invocation));
@@ -548,9 +693,14 @@ internal sealed class ReachIndex
             }
 
             var declaring = (receiver?.Type as INamedTypeSymbol ?? target.ContainingType!).OriginalDefinition;
+
+            // With registrations of the interface in this compilation, the container gives only those (a fake kept for
+            // the tests is no candidate).
+            var registered = declaring.TypeKind == TypeKind.Interface ? Registrations.Get(declaring) : Array.Empty<ServiceRegistration>();
             foreach (var type in SourceTypes())
             {
-                if (type.IsAbstract || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !DerivesFrom(type, declaring))
+                if (type.IsAbstract || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !DerivesFrom(type, declaring)
+                    || (registered.Count > 0 && !IsRegistered(registered, type)))
                 {
                     continue;
                 }
@@ -566,6 +716,19 @@ internal sealed class ReachIndex
             }
 
             return candidates;
+        }
+
+        private static bool IsRegistered(IReadOnlyList<ServiceRegistration> registrations, INamedTypeSymbol type)
+        {
+            foreach (var registration in registrations)
+            {
+                if (SymbolEqualityComparer.Default.Equals(registration.Implementation, type.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol target)

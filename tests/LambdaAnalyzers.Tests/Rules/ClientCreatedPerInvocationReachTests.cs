@@ -572,4 +572,133 @@ public sealed class ClientCreatedPerInvocationReachTests
             public Task Handle(string input, ILambdaContext context) => Main([]);
         }
         """);
+
+    // ---- Dependency injection ------------------------------------------------------------------------------------
+
+    private const string Services = """
+        using System.Threading.Tasks;
+        using Amazon.DynamoDBv2;
+        using Amazon.Lambda.Annotations;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public interface IOrderService { Task<string> GetAsync(string id); }
+        public interface IAuditLog { void Write(string entry); }
+
+        public class OrderService : IOrderService
+        {
+            private readonly AmazonDynamoDBClient _dynamo;
+            private readonly IAuditLog _audit;
+
+            public OrderService(IAuditLog audit)
+            {
+                _audit = audit;
+                _dynamo = {|#0:new AmazonDynamoDBClient()|};
+            }
+
+            public Task<string> GetAsync(string id) => Task.FromResult(id);
+        }
+
+        public class AuditLog : IAuditLog
+        {
+            private readonly AmazonDynamoDBClient _dynamo = {|#2:new AmazonDynamoDBClient()|};
+
+            public void Write(string entry) { }
+        }
+
+        public class CachedPrices
+        {
+            private readonly AmazonDynamoDBClient _dynamo = new AmazonDynamoDBClient();
+        }
+
+        [LambdaStartup]
+        public class Startup
+        {
+            public void ConfigureServices(IServiceCollection services)
+            {
+                services.AddTransient<IOrderService, OrderService>();
+                services.AddScoped<IAuditLog, AuditLog>();
+                services.AddSingleton<CachedPrices>();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task FromServicesParameter_ConstructsTransientAndScopedServices_PerInvocation_NotSingletons() => Verify.VerifyAnalyzerAsync(Services + """
+
+        public class Functions
+        {
+            [LambdaFunction]
+            public Task<string> Get([FromServices] IOrderService {|#3:orders|}, [FromServices] CachedPrices prices, string id) => orders.GetAsync(id);
+        }
+        """,
+        Verify.Diagnostic(ClientCreatedPerInvocationAnalyzer.ReachedRule).WithLocation(0).WithLocation(3)
+            .WithArguments("AmazonDynamoDBClient", "Functions.Get", "'new OrderService()'"),
+        Verify.Diagnostic(ClientCreatedPerInvocationAnalyzer.ReachedRule).WithLocation(2).WithLocation(3)
+            .WithArguments("AmazonDynamoDBClient", "Functions.Get", "'new OrderService()', 'new AuditLog()'"));
+
+    [Fact]
+    public Task GetRequiredServiceInAHandler_ConstructsTheService() => Verify.VerifyAnalyzerAsync(Services + """
+
+        public class Functions
+        {
+            private readonly System.IServiceProvider _provider;
+
+            public Functions(System.IServiceProvider provider) => _provider = provider;
+
+            public Task<string> Get(string id, Amazon.Lambda.Core.ILambdaContext context) =>
+                {|#1:_provider.GetRequiredService<IOrderService>()|}.GetAsync(id);
+        }
+        """,
+        Verify.Diagnostic(ClientCreatedPerInvocationAnalyzer.ReachedRule).WithLocation(0).WithLocation(1)
+            .WithArguments("AmazonDynamoDBClient", "Functions.Get", "'new OrderService()'"),
+        Verify.Diagnostic(ClientCreatedPerInvocationAnalyzer.ReachedRule).WithLocation(2).WithLocation(1)
+            .WithArguments("AmazonDynamoDBClient", "Functions.Get", "'new OrderService()', 'new AuditLog()'"));
+
+    [Fact]
+    public Task ServicesInjectedIntoTheFunctionClass_AreMadeOnce() => Verify.VerifyAnalyzerAsync(
+        Services.Replace("{|#0:", string.Empty).Replace("{|#2:", string.Empty).Replace("()|}", "()") + """
+
+        public class Functions
+        {
+            private readonly IOrderService _orders;
+
+            public Functions(IOrderService orders) => _orders = orders;
+
+            [LambdaFunction]
+            public Task<string> Get(string id) => _orders.GetAsync(id);
+        }
+        """);
+
+    [Fact]
+    public Task AnInMemoryFakeOfARegisteredInterface_IsNoCandidate() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public interface IStore { string Load(string key); }
+
+        public class S3Store : IStore
+        {
+            private static readonly AmazonS3Client s_s3 = new();
+
+            public string Load(string key) => s_s3.ToString()!;
+        }
+
+        public class FakeStore : IStore
+        {
+            public string Load(string key) => new AmazonS3Client().ToString()!;
+        }
+
+        public static class Startup
+        {
+            public static void ConfigureServices(IServiceCollection services) => services.AddSingleton<IStore, S3Store>();
+        }
+
+        public class Function
+        {
+            public static IStore s_store = null!;
+
+            public string Handle(string input, ILambdaContext context) => s_store.Load(input);
+        }
+        """);
 }
