@@ -41,6 +41,7 @@ internal sealed class LambdaModel
             .AddRange(ModelSources.ExtraRegions(inputs))
             .Add(new ReachRegionSource(this, inputs.Options));
         Clients = new ClientCatalog(compilation);
+        HttpClientChanges = new SharedHttpClientChanges(compilation);
         OneTimeInitialization = new OneTimeInitialization(compilation);
         State = new LongLivedState(compilation, Handlers);
         Async = new AsyncSymbols(compilation);
@@ -66,6 +67,9 @@ internal sealed class LambdaModel
 
     /// <summary>The client types and factories that should be created once per execution environment.</summary>
     public ClientCatalog Clients { get; }
+
+    /// <summary>Changes of an <c>HttpClient</c>'s headers and settings.</summary>
+    public SharedHttpClientChanges HttpClientChanges { get; }
 
     /// <summary>Tasks, task-like types and the APIs that start background work.</summary>
     public AsyncSymbols Async { get; }

@@ -18,7 +18,11 @@ internal static class ReachPolicy
         // A synchronous invocation in a helper keeps both functions running just the same.
         RuleIdentifiers.SynchronousInvoke => true,
 
-        // Not followed: a callee that takes a token and drops it is CA2016's case (LMB0009); LMB0005 and LMB0008 need
+        // LMB0005 reports a shared HttpClient changed in reached code; invocation data it keeps to the handler's own
+        // code (whether a reached method's parameter holds invocation data depends on its callers).
+        RuleIdentifiers.InvocationDataKept => true,
+
+        // Not followed: a callee that takes a token and drops it is CA2016's case (LMB0009); LMB0008 needs
         // to know what callers pass and keep, which the index does not track yet; LMB0003 is about handler
         // signatures, and LMB0006, LMB0007 and LMB0016 report in any code.
         _ => false,
