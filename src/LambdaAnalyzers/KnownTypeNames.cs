@@ -19,6 +19,7 @@ internal static class KnownTypeNames
     public const string SystemEnvironment = "System.Environment";
     public const string SystemFunc = "System.Func";
     public const string SystemGuid = "System.Guid";
+    public const string SystemIServiceProvider = "System.IServiceProvider";
     public const string SystemLazy1 = "System.Lazy`1";
     public const string SystemObsoleteAttribute = "System.ObsoleteAttribute";
     public const string SystemThreadStaticAttribute = "System.ThreadStaticAttribute";
@@ -92,6 +93,12 @@ internal static class KnownTypeNames
 
     public const string AmazonLambdaAnnotationsAssemblyName = "Amazon.Lambda.Annotations";
     public const string AmazonLambdaAnnotationsLambdaFunctionAttribute = "Amazon.Lambda.Annotations.LambdaFunctionAttribute";
+    public const string AmazonLambdaAnnotationsFromServicesAttribute = "Amazon.Lambda.Annotations.FromServicesAttribute";
+
+    public const string DependencyInjectionAbstractionsAssemblyName = "Microsoft.Extensions.DependencyInjection.Abstractions";
+    public const string DependencyInjectionServiceCollectionServiceExtensions = "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions";
+    public const string DependencyInjectionServiceCollectionDescriptorExtensions = "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions";
+    public const string DependencyInjectionServiceProviderServiceExtensions = "Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions";
 
     public const string AmazonLambdaRuntimeSupportAssemblyName = "Amazon.Lambda.RuntimeSupport";
     public const string AmazonLambdaRuntimeSupportHandlerWrapper = "Amazon.Lambda.RuntimeSupport.HandlerWrapper";
@@ -107,6 +114,16 @@ internal static class KnownTypeNames
     public const string AmazonRuntimeClientConfig = "Amazon.Runtime.ClientConfig";
     public const string AmazonRuntimeBasicAWSCredentials = "Amazon.Runtime.BasicAWSCredentials";
     public const string AmazonRuntimeSessionAWSCredentials = "Amazon.Runtime.SessionAWSCredentials";
+
+    // AWSSDK.Lambda declares its types in Amazon.Lambda, beside Amazon.Lambda.Core's namespace: each is looked up in its
+    // own assembly, so neither package's types are taken for the other's.
+    public const string AwsSdkLambdaAssemblyName = "AWSSDK.Lambda";
+    public const string AmazonLambdaAmazonLambdaClient = "Amazon.Lambda.AmazonLambdaClient";
+    public const string AmazonLambdaIAmazonLambda = "Amazon.Lambda.IAmazonLambda";
+    public const string AmazonLambdaInvocationType = "Amazon.Lambda.InvocationType";
+    public const string AmazonLambdaResponseStreamingInvocationType = "Amazon.Lambda.ResponseStreamingInvocationType";
+    public const string AmazonLambdaModelInvokeRequest = "Amazon.Lambda.Model.InvokeRequest";
+    public const string AmazonLambdaModelInvokeWithResponseStreamRequest = "Amazon.Lambda.Model.InvokeWithResponseStreamRequest";
 
     public const string AwsSdkDynamoDBv2AssemblyName = "AWSSDK.DynamoDBv2";
     public const string AmazonDynamoDBv2DataModelDynamoDBContext = "Amazon.DynamoDBv2.DataModel.DynamoDBContext";

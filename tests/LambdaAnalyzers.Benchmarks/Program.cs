@@ -8,12 +8,17 @@ using LambdaAnalyzers.Benchmarks.Corpus;
 // --cost-only runs the same operations in interleaved rounds without BenchmarkDotNet and prints the telemetry table
 // alone: a quicker check after changing an analyzer. --quick runs only the compiler and all analyzers together on the
 // Lambda-heavy compilation, and prints each analyzer's share: the quickest check, for profiling. --each-analyzer adds
-// a run of each analyzer alone.
+// a run of each analyzer alone. --editor-latency times a reached file's diagnostics after an edit of its handler's file.
 var started = Stopwatch.StartNew();
 var costOnly = args.Contains("--cost-only");
 var quick = args.Contains("--quick");
 var eachAnalyzer = args.Contains("--each-analyzer");
-var benchmarkArgs = args.Where(a => a is not ("--cost-only" or "--quick" or "--each-analyzer")).ToArray();
+var benchmarkArgs = args.Where(a => a is not ("--cost-only" or "--quick" or "--each-analyzer" or "--editor-latency")).ToArray();
+if (args.Contains("--editor-latency"))
+{
+    await EditorLatency.RunAsync(Console.Out);
+    return;
+}
 
 // By default each analyzer's share comes from the runs of all analyzers together; its own runs cost one more
 // compilation each, which does not fit in the ten minutes the whole command should take.

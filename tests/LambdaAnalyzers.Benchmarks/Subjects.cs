@@ -99,6 +99,8 @@ internal static class Subjects
         FromType<Amazon.S3.AmazonS3Client>(),
         FromType<Amazon.DynamoDBv2.AmazonDynamoDBClient>(),
         FromType<Amazon.SQS.AmazonSQSClient>(),
+        // The stand-in of AWSSDK.Lambda, which the feed does not serve.
+        FromType<Amazon.Lambda.AmazonLambdaClient>(),
     ];
 
     private static ImmutableArray<MetadataReference> CreateFramework()

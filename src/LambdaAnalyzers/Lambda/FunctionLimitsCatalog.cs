@@ -105,10 +105,36 @@ internal sealed class FunctionLimitsCatalog
 
     /// <summary>
     /// The functions whose entries reach a region, with their limits; empty when no deployment file or attribute
-    /// describes one. Today a region is reached from its own entry; code reached from several handlers will list each.
+    /// describes one. A handler's own code is reached from its entry; code a handler reaches through calls from every
+    /// entry whose code reaches it (<see cref="ReachPath.Entries"/>), each function once.
     /// </summary>
-    public ImmutableArray<FunctionLimits> GetFunctions(Region? region) =>
-        region?.Entry is { } entry ? GetFunctions(entry) : ImmutableArray<FunctionLimits>.Empty;
+    public ImmutableArray<FunctionLimits> GetFunctions(Region? region)
+    {
+        if (region?.Reach is not { } reach)
+        {
+            return region?.Entry is { } entry ? GetFunctions(entry) : ImmutableArray<FunctionLimits>.Empty;
+        }
+
+        var entries = reach.Entries;
+        if (entries.Length == 1)
+        {
+            return GetFunctions(entries[0]);
+        }
+
+        var functions = ImmutableArray.CreateBuilder<FunctionLimits>();
+        foreach (var reaching in entries)
+        {
+            foreach (var function in GetFunctions(reaching))
+            {
+                if (!functions.Contains(function))
+                {
+                    functions.Add(function);
+                }
+            }
+        }
+
+        return functions.ToImmutable();
+    }
 
     /// <summary>The functions an entry (a handler method, or a handler lambda or local function) is the handler of.</summary>
     public ImmutableArray<FunctionLimits> GetFunctions(IMethodSymbol entry)

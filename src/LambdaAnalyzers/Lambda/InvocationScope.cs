@@ -36,6 +36,10 @@ internal sealed class InvocationScope
             {
                 HandlerMethod ??= region.Entry;
             }
+            else if (region.Kind == RegionKind.Reached)
+            {
+                HasReachedRegions = true;
+            }
         }
 
         Roots = roots.MoveToImmutable();
@@ -49,6 +53,29 @@ internal sealed class InvocationScope
 
     /// <summary>The handler method when the whole member is a handler; null when only nested code is.</summary>
     public IMethodSymbol? HandlerMethod { get; }
+
+    /// <summary>Whether some of this code runs per invocation because a handler reaches it through calls.</summary>
+    public bool HasReachedRegions { get; }
+
+    /// <summary>This scope without the code a handler reaches through calls, or null when nothing else runs per invocation.</summary>
+    public InvocationScope? WithoutReachedRegions()
+    {
+        if (!HasReachedRegions)
+        {
+            return this;
+        }
+
+        var kept = ImmutableArray.CreateBuilder<Region>();
+        foreach (var region in Regions)
+        {
+            if (region.Kind != RegionKind.Reached)
+            {
+                kept.Add(region);
+            }
+        }
+
+        return kept.Count == 0 ? null : new InvocationScope(_blocks, kept.ToImmutable(), _symbols, _locals);
+    }
 
     /// <summary>Assignments to the locals of the member, gathered on first use.</summary>
     public LocalAssignments Locals
@@ -80,6 +107,47 @@ internal sealed class InvocationScope
             return operations;
         }
     }
+
+    /// <summary>
+    /// In code a handler reaches: whether an operation only runs when a parameter is null (<c>client ?? new X()</c>,
+    /// <c>client ??= new X()</c>, <c>client is null ? new X() : client</c>), which the callers decide.
+    /// </summary>
+    public bool IsParameterFallback(IOperation operation)
+    {
+        if (!HasReachedRegions)
+        {
+            return false;
+        }
+
+        for (var current = operation; current.Parent is { } parent; current = parent)
+        {
+            switch (parent)
+            {
+                case ICoalesceOperation coalesce when coalesce.WhenNull == current:
+                    return Wrappers.ConversionsAndParentheses(coalesce.Value) is IParameterReferenceOperation;
+                case ICoalesceAssignmentOperation assignment when assignment.Value == current:
+                    return Wrappers.ConversionsAndParentheses(assignment.Target) is IParameterReferenceOperation;
+                case IConditionalOperation conditional when conditional.Condition != current:
+                    return TestsParameterForNull(conditional.Condition);
+                case IConversionOperation or IParenthesizedOperation:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TestsParameterForNull(IOperation condition) => condition switch
+    {
+        IIsPatternOperation { Value: var value, Pattern: IConstantPatternOperation or INegatedPatternOperation } =>
+            Wrappers.ConversionsAndParentheses(value) is IParameterReferenceOperation,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary =>
+            Wrappers.ConversionsAndParentheses(binary.LeftOperand) is IParameterReferenceOperation
+            || Wrappers.ConversionsAndParentheses(binary.RightOperand) is IParameterReferenceOperation,
+        _ => false,
+    };
 
     /// <summary>Whether an operation of these blocks runs per invocation.</summary>
     public bool Contains(IOperation operation) => GetRegion(operation) is not null;
@@ -149,6 +217,14 @@ internal sealed class InvocationScope
             switch (operation)
             {
                 case IParameterReferenceOperation parameter when IsInvocationParameter(parameter.Parameter) && !IsDeclaredIn(parameter.Parameter, value):
+                    return true;
+
+                // What a reached method is given, and the state of the object it runs on, come from callers that are
+                // not followed here: unknown.
+                case IParameterReferenceOperation when HasReachedRegions && unknownDepends:
+                    return true;
+
+                case IMemberReferenceOperation { Instance: IInstanceReferenceOperation } when HasReachedRegions && unknownDepends:
                     return true;
 
                 case ILocalReferenceOperation local when LocalDependsOnInvocation(local.Local, unknownDepends, depth, visiting):

@@ -26,6 +26,8 @@ internal sealed class LambdaModel
     private readonly ImmutableArray<IRegionSource> _regionSources;
     private readonly Lazy<TaskMembers?> _taskMembers;
     private readonly Lazy<FunctionLimitsCatalog> _limits;
+    private readonly object _reachLock = new();
+    private ReachIndex? _reach;
 
     private LambdaModel(ModelInputs inputs, LambdaSymbols symbols)
     {
@@ -37,8 +39,10 @@ internal sealed class LambdaModel
         Build = new BuildTarget(LambdaOptions.TargetFramework(inputs.Options));
         Handlers = new HandlerCatalog(compilation, symbols, HandlerStringEntrySource.Create(inputs, Build).AddRange(ModelSources.ExtraEntries(inputs)));
         _regionSources = ImmutableArray.Create<IRegionSource>(new HandlerBodyRegionSource(symbols), new NestedHandlerRegionSource(compilation, symbols))
-            .AddRange(ModelSources.ExtraRegions(inputs));
+            .AddRange(ModelSources.ExtraRegions(inputs))
+            .Add(new ReachRegionSource(this, inputs.Options));
         Clients = new ClientCatalog(compilation);
+        HttpClientChanges = new SharedHttpClientChanges(compilation);
         OneTimeInitialization = new OneTimeInitialization(compilation);
         State = new LongLivedState(compilation, Handlers);
         Async = new AsyncSymbols(compilation);
@@ -66,6 +70,9 @@ internal sealed class LambdaModel
     /// <summary>The client types and factories that should be created once per execution environment.</summary>
     public ClientCatalog Clients { get; }
 
+    /// <summary>Changes of an <c>HttpClient</c>'s headers and settings.</summary>
+    public SharedHttpClientChanges HttpClientChanges { get; }
+
     /// <summary>Tasks, task-like types and the APIs that start background work.</summary>
     public AsyncSymbols Async { get; }
 
@@ -87,6 +94,24 @@ internal sealed class LambdaModel
     /// <summary>What outlives an invocation: statics, members of reused instances, and the collections held there.</summary>
     public LongLivedState State { get; }
 
+    /// <summary>
+    /// The code handlers reach through calls, computed once, on the first question (a cancelled computation is not
+    /// kept, and the next question starts it again).
+    /// </summary>
+    public ReachIndex GetReach(CancellationToken cancellationToken)
+    {
+        var reach = Volatile.Read(ref _reach);
+        if (reach is not null)
+        {
+            return reach;
+        }
+
+        lock (_reachLock)
+        {
+            return _reach ??= ReachIndex.Build(Compilation, Options, Handlers, Symbols, OneTimeInitialization, cancellationToken);
+        }
+    }
+
     /// <summary>The model of the analysis a compilation start action belongs to, or null without Amazon.Lambda.Core.</summary>
 #pragma warning disable RS1012 // The rule registers its actions after asking for the model.
     public static LambdaModel? TryGet(CompilationStartAnalysisContext context) => TryGet(context.Compilation, context.Options);
@@ -98,13 +123,30 @@ internal sealed class LambdaModel
 
     /// <summary>The per-invocation code of an operation block, or null when the block holds none.</summary>
 #pragma warning disable RS1012 // The rule registers its actions after asking for the scope.
-    public InvocationScope? GetInvocationScope(OperationBlockStartAnalysisContext context) =>
-        GetInvocationScope(context.OwningSymbol, context.OperationBlocks, context.CancellationToken);
+    public InvocationScope? GetInvocationScope(OperationBlockStartAnalysisContext context, string ruleId) =>
+        ForRule(GetInvocationScope(context.OwningSymbol, context.OperationBlocks, context.CancellationToken), context.OperationBlocks, ruleId);
 #pragma warning restore RS1012
 
-    /// <summary>The per-invocation code of an operation block, or null when the block holds none.</summary>
-    public InvocationScope? GetInvocationScope(OperationBlockAnalysisContext context) =>
-        GetInvocationScope(context.OwningSymbol, context.OperationBlocks, context.CancellationToken);
+    /// <summary>
+    /// The per-invocation code of an operation block as one rule sees it, or null when the block holds none: the code a
+    /// handler reaches through calls counts only for a rule whose reach policy (<see cref="ReachPolicy"/>) says so, and
+    /// which the block's file does not turn off (<c>lambda_analyzers.LMBxxxx.reach = false</c>).
+    /// </summary>
+    public InvocationScope? GetInvocationScope(OperationBlockAnalysisContext context, string ruleId) =>
+        ForRule(GetInvocationScope(context.OwningSymbol, context.OperationBlocks, context.CancellationToken), context.OperationBlocks, ruleId);
+
+    private InvocationScope? ForRule(InvocationScope? scope, ImmutableArray<IOperation> blocks, string ruleId)
+    {
+        if (scope is not { HasReachedRegions: true })
+        {
+            return scope;
+        }
+
+        return ReachPolicy.ReportsInReachedCode(ruleId)
+            && LambdaOptions.RuleReaches(Options.AnalyzerConfigOptionsProvider.GetOptions(blocks[0].Syntax.SyntaxTree), ruleId)
+                ? scope
+                : scope.WithoutReachedRegions();
+    }
 
     public InvocationScope? GetInvocationScope(ISymbol owningSymbol, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {

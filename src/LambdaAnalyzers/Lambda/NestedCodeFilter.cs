@@ -92,6 +92,22 @@ internal static class NestedCodeFilter
         return false;
     }
 
+    /// <summary>
+    /// Whether a member's text names <c>ILambdaContext</c> or a bootstrap type (or an alias could hide them): the
+    /// members whose handler lambdas and local functions reach starts from. A lambda whose <c>ILambdaContext</c>
+    /// parameter is implicitly typed, given to a method of the project, is not among them.
+    /// </summary>
+    internal static bool NamesHandlerWords(SyntaxNode syntax, bool aliasesHideWords)
+    {
+        if (aliasesHideWords)
+        {
+            return true;
+        }
+
+        var positions = s_positions.GetValue(syntax.SyntaxTree, static tree => WordPositions.Find(tree.GetText()));
+        return syntax.Span.End > positions.TextLength || positions.LocalFunctionWords.AnyIn(syntax.Span);
+    }
+
     /// <summary>Whether a node can have statements below it without an expression in between.</summary>
     private static bool MayHoldStatements(SyntaxNode node) => node switch
     {

@@ -6,7 +6,7 @@ namespace LambdaAnalyzers.Lambda;
 /// A piece of code that runs per invocation, and why: its root operation, its kind, the function that is its entry,
 /// how the invocation's <c>ILambdaContext</c> is reached from it, and where a value hoisted out of it would go.
 /// </summary>
-internal sealed class Region(IOperation root, RegionKind kind, IMethodSymbol? entry, IParameterSymbol? lambdaContext, HoistTarget hoist)
+internal sealed class Region(IOperation root, RegionKind kind, IMethodSymbol? entry, IParameterSymbol? lambdaContext, HoistTarget hoist, ReachPath? reach = null)
 {
     /// <summary>The method body, lambda or local function whose code runs per invocation.</summary>
     public IOperation Root { get; } = root;
@@ -20,4 +20,7 @@ internal sealed class Region(IOperation root, RegionKind kind, IMethodSymbol? en
     public IParameterSymbol? LambdaContext { get; } = lambdaContext;
 
     public HoistTarget Hoist { get; } = hoist;
+
+    /// <summary>For code a handler reaches through calls: the shortest chain from the entry, and every entry that reaches it.</summary>
+    public ReachPath? Reach { get; } = reach;
 }

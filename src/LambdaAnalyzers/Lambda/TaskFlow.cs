@@ -412,6 +412,42 @@ internal sealed class TaskFlow(AsyncSymbols symbols, SignalSymbols signals, Invo
         return (receiver, delegateType);
     }
 
+    /// <summary>
+    /// Whether a task was started by the code around it: a call or creation there, directly or through locals whose
+    /// every assignment is one (followed <see cref="LocalAssignments.ValueDepth"/> deep). A task from a parameter, a
+    /// field or anything unknown was not.
+    /// </summary>
+    public static bool IsStartedIn(IOperation task, LocalAssignments locals) => IsStartedIn(task, locals, 0);
+
+    private static bool IsStartedIn(IOperation task, LocalAssignments locals, int depth)
+    {
+        switch (Wrappers.ConversionsAndParentheses(task))
+        {
+            case IInvocationOperation or IObjectCreationOperation:
+                return true;
+            case IAwaitOperation:
+                return false;
+            case ILocalReferenceOperation local when depth < LocalAssignments.ValueDepth:
+                var assignments = locals.Get(local.Local);
+                if (assignments.Count == 0)
+                {
+                    return false;
+                }
+
+                foreach (var assigned in assignments)
+                {
+                    if (assigned is null || !IsStartedIn(assigned, locals, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>The method's name, or for a delegate invocation the name of the delegate.</summary>
     public static string NameOf(IInvocationOperation invocation)
     {

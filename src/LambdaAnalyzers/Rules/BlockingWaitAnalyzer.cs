@@ -62,7 +62,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableDictionary<string, string?> s_sleep = KindOf(KindSleep);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Rule, UnnamedTaskRule, WaitAllRule, WaitAnyRule, SleepRule);
+        Reached.WithTwins(Rule, UnnamedTaskRule, WaitAllRule, WaitAnyRule, SleepRule);
 
     private static ImmutableDictionary<string, string?> KindOf(string kind) => ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind);
 
@@ -79,7 +79,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
 
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.BlockingWait) is not { } scope)
                 {
                     return;
                 }
@@ -144,12 +144,32 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
 
         private void Add(IOperation operation, TaskMember kind, ImmutableArray<IOperation> tasks)
         {
-            if (!scope.Contains(operation) || IsInNameOf(operation))
+            if (scope.GetRegion(operation) is not { } region || IsInNameOf(operation))
+            {
+                return;
+            }
+
+            // In code a handler reaches, a wait blocks for sure only on work this method started: a task it was given
+            // may be one its caller already awaited (a synchronous wrapper).
+            if (region.Kind == RegionKind.Reached && kind != TaskMember.Sleep && !StartedHere(tasks))
             {
                 return;
             }
 
             _waits.Add(new FoundWait(operation, kind, LocationOf(operation, kind), tasks));
+        }
+
+        private bool StartedHere(ImmutableArray<IOperation> tasks)
+        {
+            foreach (var task in tasks)
+            {
+                if (!TaskFlow.IsStartedIn(task, scope.Locals))
+                {
+                    return false;
+                }
+            }
+
+            return !tasks.IsEmpty;
         }
 
         public void ReportAll(OperationBlockAnalysisContext context)
@@ -202,15 +222,16 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                 _ => (s_wait, KindWait),
             };
             // A handler method that can become async, for the await fix.
-            var handler = SyncHandlerMethod.GetDeclaration(scope.GetRegion(wait.Operation), symbols) is { } declaration ? [declaration] : Array.Empty<Location>();
+            var region = scope.GetRegion(wait.Operation);
+            var handler = SyncHandlerMethod.GetDeclaration(region, symbols) is { } declaration ? [declaration] : Array.Empty<Location>();
             return wait.Kind switch
             {
-                TaskMember.WaitAll => Diagnostic.Create(WaitAllRule, wait.Location, handler, properties, member, "Task.WhenAll"),
-                TaskMember.WaitAny => Diagnostic.Create(WaitAnyRule, wait.Location, handler, properties, member, "Task.WhenAny"),
-                TaskMember.Sleep => Diagnostic.Create(SleepRule, wait.Location, handler, properties, member, "Task.Delay"),
+                TaskMember.WaitAll => Reached.Create(WaitAllRule, wait.Location, handler, properties, region, member, "Task.WhenAll"),
+                TaskMember.WaitAny => Reached.Create(WaitAnyRule, wait.Location, handler, properties, region, member, "Task.WhenAny"),
+                TaskMember.Sleep => Reached.Create(SleepRule, wait.Location, handler, properties, region, member, "Task.Delay"),
                 _ => TaskName(wait.Tasks[0]) is { } name
-                    ? Diagnostic.Create(Rule, wait.Location, handler, properties, member, name)
-                    : Diagnostic.Create(UnnamedTaskRule, wait.Location, handler, properties, member),
+                    ? Reached.Create(Rule, wait.Location, handler, properties, region, member, name)
+                    : Reached.Create(UnnamedTaskRule, wait.Location, handler, properties, region, member),
             };
         }
 

@@ -28,6 +28,9 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor OverwritesRule = s_descriptors.Create(
         "'{0}' is created on every invocation and overwrites '{1}'; create it once per execution environment");
 
+    /// <summary>The message in code a handler reaches: <c>'{0}' is created on every invocation (reached from '{1}' through {2}); ...</c>.</summary>
+    internal static readonly DiagnosticDescriptor ReachedRule = Reached.TwinOf(Rule);
+
     /// <summary>Diagnostic property: the name of the created client type.</summary>
     internal const string ClientTypeProperty = "ClientType";
 
@@ -46,7 +49,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
     internal const string HoistToField = "Field";
     internal const string HoistToLocal = "Local";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, OverwritesRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Reached.WithTwins(Rule, OverwritesRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -61,7 +64,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
 
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.ClientCreatedPerInvocation) is not { } scope)
                 {
                     return;
                 }
@@ -106,19 +109,41 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
             Report(context, invocation, created!);
         }
 
+        /// <summary>Code reached through a client factory: the call of the factory is the finding.</summary>
+        private bool IsInsideReportedFactory(Region region)
+        {
+            for (var path = region.Reach; path is { Caller: not null }; path = path.Caller)
+            {
+                if (model.Clients.IsFactory(path.Method, configured, out _))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool IsReusedInstance(Region region) =>
-            region.Entry is { IsStatic: false, ContainingType: { TypeKind: TypeKind.Class } type } && model.Handlers.IsReusedHandlerInstance(type);
+            region.Kind != RegionKind.Reached
+            && region.Entry is { IsStatic: false, ContainingType: { TypeKind: TypeKind.Class } type } && model.Handlers.IsReusedHandlerInstance(type);
 
         private void Report(OperationBlockAnalysisContext context, IOperation creation, ITypeSymbol created)
         {
-            if (scope.GetRegion(creation) is not { } region || scope.DependsOnInvocation(creation, unknownDepends: true))
+            if (scope.GetRegion(creation) is not { } region || scope.DependsOnInvocation(creation, unknownDepends: true) || scope.IsParameterFallback(creation))
             {
                 return;
             }
 
-            if (model.OneTimeInitialization.IsGuarded(creation, out var overwritten))
+            if (model.OneTimeInitialization.IsGuarded(creation, out var overwritten) || IsInsideReportedFactory(region))
             {
                 return;
+            }
+
+            // In reached code the object whose field is written may itself be created per invocation: only a static
+            // member is known to be overwritten.
+            if (region.Reach is not null && overwritten is { IsStatic: false })
+            {
+                overwritten = null;
             }
 
             // The fixer hoists the creation to a field of a handler method's class, or to a local before a nested
@@ -128,9 +153,10 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
             properties = region.Hoist == HoistTarget.LocalBeforeHandler
                 ? properties.Add(HoistProperty, HoistToLocal).Add(HandlerSpanProperty, root.Start + ":" + root.Length)
                 : properties.Add(HoistProperty, HoistToField).Add(ReusedInstanceProperty, IsReusedInstance(region) ? "true" : "false");
+            var location = creation.Syntax.GetLocation();
             context.ReportDiagnostic(overwritten is null
-                ? Diagnostic.Create(Rule, creation.Syntax.GetLocation(), properties, created.Name)
-                : Diagnostic.Create(OverwritesRule, creation.Syntax.GetLocation(), properties, created.Name, overwritten.Name));
+                ? Reached.Create(Rule, location, null, properties, region, created.Name)
+                : Reached.Create(OverwritesRule, location, null, properties, region, created.Name, overwritten.Name));
         }
     }
 }

@@ -76,7 +76,7 @@ public sealed class HandlerNotAwaitableAnalyzer : DiagnosticAnalyzer
             AnalyzeMethod(context);
 
             // A member with a nested handler, or that registers a lambda or local function with a bootstrap, has a scope.
-            if (model.GetInvocationScope(context) is not { } scope)
+            if (model.GetInvocationScope(context, RuleIdentifiers.HandlerNotAwaitable) is not { } scope)
             {
                 return;
             }

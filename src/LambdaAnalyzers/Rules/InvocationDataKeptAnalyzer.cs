@@ -32,7 +32,15 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor StaticRule = s_descriptors.Create(
         "'{0}' is static and written on every invocation; it outlives the invocation and leaks into later ones");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, StaticRule);
+    internal static readonly DiagnosticDescriptor HeadersRule = s_descriptors.Create(
+        "'DefaultRequestHeaders' of the shared 'HttpClient' is changed on every invocation; the headers accumulate and leak into later " +
+        "invocations; set them once at init or on each HttpRequestMessage");
+
+    internal static readonly DiagnosticDescriptor SettingRule = s_descriptors.Create(
+        "'{0}' is set on a shared 'HttpClient' on every invocation; after its first request this throws InvalidOperationException");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Rule, StaticRule).AddRange(Reached.WithTwins(HeadersRule, SettingRule));
 
     public override void Initialize(AnalysisContext context)
     {
@@ -47,7 +55,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
 
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.InvocationDataKept) is not { } scope)
                 {
                     return;
                 }
@@ -86,6 +94,13 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeAssignment(OperationBlockAnalysisContext context, IAssignmentOperation assignment)
         {
+            var change = model.HttpClientChanges.Get(assignment, out var client, out var setting);
+            if (change != HttpClientChange.None)
+            {
+                AnalyzeHttpClientChange(context, assignment, change, client!, setting);
+                return;
+            }
+
             AnalyzeWrite(context, assignment, assignment.Target, assignment.Value, isCompound: assignment is ICompoundAssignmentOperation);
         }
 
@@ -144,6 +159,12 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         /// <summary><c>Add</c>, <c>Enqueue</c>, ... on a collection held in a long-lived member: it grows on every invocation.</summary>
         public void AnalyzeInvocation(OperationBlockAnalysisContext context, IInvocationOperation invocation)
         {
+            if (model.HttpClientChanges.Get(invocation, out var client) is var change and not HttpClientChange.None)
+            {
+                AnalyzeHttpClientChange(context, invocation, change, client!, setting: null);
+                return;
+            }
+
             var method = invocation.TargetMethod;
             if (!s_growingMethods.Contains(method.Name))
             {
@@ -238,8 +259,21 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
             Report(context, holder);
         }
 
-        /// <summary>Per-invocation code; the model leaves out the SnapStart callbacks, which run when a snapshot is restored.</summary>
-        private bool IsPerInvocation(IOperation operation) => scope.Contains(operation);
+        /// <summary>A shared client (static, or of the reused instance) changed per invocation, reached code included.</summary>
+        private void AnalyzeHttpClientChange(OperationBlockAnalysisContext context, IOperation change, HttpClientChange kind, IOperation client, string? setting)
+        {
+            if (scope.GetRegion(change) is not { } region || !holders.TryGetHolder(client, out _) || model.OneTimeInitialization.IsGuarded(change, out _))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(kind == HttpClientChange.Setting
+                ? Reached.Create(SettingRule, change.Syntax.GetLocation(), null, null, region, setting)
+                : Reached.Create(HeadersRule, change.Syntax.GetLocation(), null, null, region));
+        }
+
+        /// <summary>Per-invocation code, not reached through calls (what a callee is given depends on its callers).</summary>
+        private bool IsPerInvocation(IOperation operation) => scope.GetRegion(operation) is { Kind: not RegionKind.Reached };
 
         private static bool HasVaryingIndex(IPropertyReferenceOperation indexer)
         {

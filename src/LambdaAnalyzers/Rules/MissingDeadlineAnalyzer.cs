@@ -72,7 +72,7 @@ public sealed class MissingDeadlineAnalyzer : DiagnosticAnalyzer
             var longWaits = LongWaits.Get(model);
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.MissingDeadline) is not { } scope)
                 {
                     return;
                 }

@@ -43,7 +43,7 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal const string TokenParametersProperty = "TokenParameters";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TimeoutRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Reached.WithTwins(Rule, TimeoutRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -64,7 +64,7 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
 
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.PollingLoopWithoutDeadline) is not { } scope)
                 {
                     return;
                 }
@@ -110,7 +110,7 @@ public sealed class PollingLoopWithoutDeadlineAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(FunctionLimits.WithShortestTimeout(limits.GetFunctions(region)) is { TimeoutSeconds: { } seconds } function
-            ? Diagnostic.Create(TimeoutRule, loop.Keyword.GetLocation(), locations, properties, function.Name, seconds.ToString(CultureInfo.InvariantCulture))
-            : Diagnostic.Create(Rule, loop.Keyword.GetLocation(), locations, properties));
+            ? Reached.Create(TimeoutRule, loop.Keyword.GetLocation(), locations, properties, region, function.Name, seconds.ToString(CultureInfo.InvariantCulture))
+            : Reached.Create(Rule, loop.Keyword.GetLocation(), locations, properties, region));
     }
 }

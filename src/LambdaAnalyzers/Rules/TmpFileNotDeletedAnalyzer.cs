@@ -55,7 +55,7 @@ public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
             var origins = new ValueOrigin(files);
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.TmpFileNotDeleted) is not { } scope)
                 {
                     return;
                 }

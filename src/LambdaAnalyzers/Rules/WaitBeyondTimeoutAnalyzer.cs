@@ -32,7 +32,7 @@ public sealed class WaitBeyondTimeoutAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor TimeoutRule = s_descriptors.Create(
         "The timeout of {1} set through '{0}' never fires; the function '{2}' times out after {3} s");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(WaitRule, TimeoutRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Reached.WithTwins(WaitRule, TimeoutRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -50,7 +50,7 @@ public sealed class WaitBeyondTimeoutAnalyzer : DiagnosticAnalyzer
             var limits = model.Limits;
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.WaitBeyondTimeout) is not { } scope)
                 {
                     return;
                 }
@@ -58,32 +58,35 @@ public sealed class WaitBeyondTimeoutAnalyzer : DiagnosticAnalyzer
                 var operations = scope.Operations;
                 foreach (var invocation in operations.Invocations)
                 {
-                    Report(blockContext, waits.Find(invocation, scope, limits));
+                    Report(blockContext, scope, waits.Find(invocation, scope, limits));
                 }
 
                 foreach (var creation in operations.ObjectCreations)
                 {
-                    Report(blockContext, waits.Find(creation, scope, limits));
+                    Report(blockContext, scope, waits.Find(creation, scope, limits));
                 }
 
                 foreach (var assignment in operations.Assignments)
                 {
-                    Report(blockContext, waits.Find(assignment, scope, limits));
+                    Report(blockContext, scope, waits.Find(assignment, scope, limits));
                 }
             });
         });
     }
 
-    private static void Report(OperationBlockAnalysisContext context, LongWait? wait)
+    private static void Report(OperationBlockAnalysisContext context, InvocationScope scope, LongWait? wait)
     {
         if (wait is null)
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportDiagnostic(Reached.Create(
             wait.IsWait ? WaitRule : TimeoutRule,
             wait.Value.Syntax.GetLocation(),
+            additionalLocations: null,
+            properties: null,
+            scope.GetRegion(wait.Value),
             wait.Member,
             Format(wait.Duration),
             wait.Function.Name,

@@ -92,7 +92,7 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableDictionary<string, string?> s_asyncVoidCall = KindOf(KindAsyncVoidCall);
     private static readonly ImmutableDictionary<string, string?> s_asyncLambda = KindOf(KindAsyncLambda);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Reached.WithTwins(
         TaskRule, StartedTaskRule, ContinuationRule, QueuedWorkRule, ThreadRule, TimerRule, AsyncVoidCallRule, AsyncLambdaArgumentRule, AsyncLambdaConversionRule);
 
     public override void Initialize(AnalysisContext context)
@@ -109,7 +109,7 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
             var signals = new SignalSymbols(compilationContext.Compilation);
             compilationContext.RegisterOperationBlockAction(blockContext =>
             {
-                if (model.GetInvocationScope(blockContext) is not { } scope)
+                if (model.GetInvocationScope(blockContext, RuleIdentifiers.WorkLeftRunning) is not { } scope)
                 {
                     return;
                 }
@@ -144,7 +144,7 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
             {
                 if (scope.Contains(invocation))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(AsyncVoidCallRule, invocation.Syntax.GetLocation(), s_asyncVoidCall, method.Name));
+                    context.ReportDiagnostic(Reached.Create(AsyncVoidCallRule, invocation.Syntax.GetLocation(), null, s_asyncVoidCall, scope.GetRegion(invocation), method.Name));
                 }
 
                 return;
@@ -162,21 +162,21 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
                 case "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" when type.IsType(symbols.ThreadPool):
                     if (scope.Contains(invocation) && !flow.SignalsTheBody(invocation.Arguments))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(QueuedWorkRule, invocation.Syntax.GetLocation(), s_startedWork, method.Name));
+                        context.ReportDiagnostic(Reached.Create(QueuedWorkRule, invocation.Syntax.GetLocation(), null, s_startedWork, scope.GetRegion(invocation), method.Name));
                     }
 
                     return;
                 case "Start" or "UnsafeStart" when type.IsType(symbols.Thread):
                     if (flow.IsStartedAndNotReleased(invocation, HeldWork.Thread))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(ThreadRule, invocation.Syntax.GetLocation(), s_startedWork, method.Name));
+                        context.ReportDiagnostic(Reached.Create(ThreadRule, invocation.Syntax.GetLocation(), null, s_startedWork, scope.GetRegion(invocation), method.Name));
                     }
 
                     return;
                 case "Start" when type.IsType(symbols.TimersTimer):
                     if (flow.IsStartedAndNotReleased(invocation, HeldWork.TimersTimer))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(TimerRule, invocation.Syntax.GetLocation(), s_startedWork, "System.Timers.Timer"));
+                        context.ReportDiagnostic(Reached.Create(TimerRule, invocation.Syntax.GetLocation(), null, s_startedWork, scope.GetRegion(invocation), "System.Timers.Timer"));
                     }
 
                     return;
@@ -224,8 +224,9 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
                 _ => s_local,
             };
             // A handler method that can become async, for the await fix.
-            var handler = SyncHandlerMethod.GetDeclaration(scope.GetRegion(invocation), symbols) is { } declaration ? [declaration] : Array.Empty<Location>();
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, reported.Syntax.GetLocation(), handler, properties, TaskFlow.NameOf(core)));
+            var region = scope.GetRegion(invocation);
+            var handler = SyncHandlerMethod.GetDeclaration(region, symbols) is { } declaration ? [declaration] : Array.Empty<Location>();
+            context.ReportDiagnostic(Reached.Create(descriptor, reported.Syntax.GetLocation(), handler, properties, region, TaskFlow.NameOf(core)));
         }
 
         public void AnalyzeObjectCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation)
@@ -246,7 +247,7 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(TimerRule, creation.Syntax.GetLocation(), s_startedWork, "System.Threading.Timer"));
+            context.ReportDiagnostic(Reached.Create(TimerRule, creation.Syntax.GetLocation(), null, s_startedWork, scope.GetRegion(creation), "System.Threading.Timer"));
         }
 
         public void AnalyzeAnonymousFunction(OperationBlockAnalysisContext context, IAnonymousFunctionOperation function)
@@ -266,11 +267,11 @@ public sealed class WorkLeftRunningAnalyzer : DiagnosticAnalyzer
             var location = FunctionSyntax.AsyncHeadLocation(function.Syntax);
             if (receiver is { Length: > 0 })
             {
-                context.ReportDiagnostic(Diagnostic.Create(AsyncLambdaArgumentRule, location, s_asyncLambda, receiver));
+                context.ReportDiagnostic(Reached.Create(AsyncLambdaArgumentRule, location, null, s_asyncLambda, scope.GetRegion(function), receiver));
             }
             else if (delegateType is { Name.Length: > 0 })
             {
-                context.ReportDiagnostic(Diagnostic.Create(AsyncLambdaConversionRule, location, s_asyncLambda, delegateType.Name));
+                context.ReportDiagnostic(Reached.Create(AsyncLambdaConversionRule, location, null, s_asyncLambda, scope.GetRegion(function), delegateType.Name));
             }
         }
     }

@@ -93,6 +93,7 @@ internal sealed class UnitWriter
         var access = ClientAccess.Choose(_random, shape, ++_suffix, tenant);
         access.Pitfall = ChoosePitfall(_suffix);
         AddStatePitfall(access, _suffix);
+        AddInvokePitfall(access, _suffix);
         AddLongWait(access, _suffix);
         HandlerRoots++;
         if (access.IsViolation)
@@ -174,6 +175,54 @@ internal sealed class UnitWriter
     }
 
     /// <summary>
+    /// About one root in three invokes the entity's pricing function through AWSSDK.Lambda: synchronously (LMB0014) in
+    /// one root in six, through a local whose invocation type is set to "RequestResponse" in one in twelve, queued with
+    /// InvocationType.Event in one in twelve (not reported), and itself, queued, in one in twelve (reported as recursion).
+    /// Chosen by the unit's index and the root's suffix, not the random sequence, so the other shapes stay where they were.
+    /// </summary>
+    private void AddInvokePitfall(ClientAccess access, int suffix)
+    {
+        var function = $"\"price-{_entity.ToLowerInvariant()}\"";
+        var lambda = $"s_pricing{suffix}";
+        const string request = "Amazon.Lambda.Model.InvokeRequest";
+        Func<string, IEnumerable<string>>? statements = (((Index * 7) + suffix) % 12) switch
+        {
+            0 or 1 => key => [$"await {lambda}.InvokeAsync(new {request} {{ FunctionName = {function}, Payload = {key} }});"],
+            2 => key =>
+            [
+                $"var pricing{suffix} = new {request} {{ FunctionName = {function} }};",
+                $"pricing{suffix}.Payload = {key};",
+                $"pricing{suffix}.InvocationType = \"RequestResponse\";",
+                $"var priced{suffix} = await {lambda}.InvokeAsync(pricing{suffix});",
+            ],
+            3 => key => [$"await {lambda}.InvokeAsync(new {request} {{ FunctionName = {function}, InvocationType = Amazon.Lambda.InvocationType.Event, Payload = {key} }});"],
+            4 => key => [$"await {lambda}.InvokeAsync(new {request} {{ FunctionName = Environment.GetEnvironmentVariable(\"AWS_LAMBDA_FUNCTION_NAME\"), InvocationType = \"Event\", Payload = {key} }});"],
+            _ => null,
+        };
+        if (statements is null)
+        {
+            return;
+        }
+
+        access.Members.Add($"private static readonly Amazon.Lambda.IAmazonLambda {lambda} = new Amazon.Lambda.AmazonLambdaClient();");
+        var first = access.Pitfall;
+        access.Pitfall = first is null ? statements : key => first(key).Concat(statements(key));
+    }
+
+    private void Members(params ClientAccess[] accesses)
+    {
+        foreach (var access in accesses)
+        {
+            _source.Lines(access.Members);
+        }
+
+        if (accesses.Any(a => a.Members.Count > 0))
+        {
+            _source.Line();
+        }
+    }
+
+    /// <summary>
     /// One root in two waits 20 s for a downstream cool-down: longer than the 10 s that the deployment template gives two
     /// functions in three, and than the shorter timeouts of [LambdaFunction] (LMB0013); elsewhere a wait LMB0009 may
     /// report. Chosen by unit index and root, not by the random stream, so that the random shapes stay put.
@@ -188,19 +237,6 @@ internal sealed class UnitWriter
         var first = access.Pitfall;
         IEnumerable<string> Wait(string key) => ["await Task.Delay(TimeSpan.FromSeconds(20));"];
         access.Pitfall = first is null ? Wait : key => first(key).Concat(Wait(key));
-    }
-
-    private void Members(params ClientAccess[] accesses)
-    {
-        foreach (var access in accesses)
-        {
-            _source.Lines(access.Members);
-        }
-
-        if (accesses.Any(a => a.Members.Count > 0))
-        {
-            _source.Line();
-        }
     }
 
     private void Use(ClientAccess access, string key, string body) => _source.Lines(access.Statements(key, body, _suffix));

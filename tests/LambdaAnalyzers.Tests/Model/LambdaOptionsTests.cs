@@ -31,6 +31,14 @@ public sealed class LambdaOptionsTests
         Assert.Equal(expected, LambdaOptions.ParseDeadlineMarginMilliseconds(value));
 
     [Theory]
+    [InlineData(null, "")]
+    [InlineData("price-order", "price-order")]
+    [InlineData(" price-order | tax-rates |", "price-order,tax-rates")]
+    [InlineData("arn:aws:lambda:eu-west-1:123456789012:function:price-order|price-order:live", "arn:aws:lambda:eu-west-1:123456789012:function:price-order,price-order:live")]
+    public void AllowedFunctions_AreTheNamesBetweenBars(string? value, string expected) =>
+        Assert.Equal(expected, string.Join(",", LambdaOptions.ParseAllowedFunctions(value).Order(StringComparer.Ordinal)));
+
+    [Theory]
     [InlineData("net8.0", "net8.0")]
     [InlineData(" net6.0-windows ", "net6.0-windows")]
     [InlineData("", null)]

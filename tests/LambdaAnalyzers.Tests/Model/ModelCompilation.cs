@@ -47,6 +47,9 @@ internal sealed class ModelCompilation
     public IMethodSymbol Method(string name) =>
         Compilation.GetSymbolsWithName(name, SymbolFilter.Member).OfType<IMethodSymbol>().Single();
 
+    public IMethodSymbol Method(string name, string typeName) =>
+        Compilation.GetSymbolsWithName(name, SymbolFilter.Member).OfType<IMethodSymbol>().Single(m => m.ContainingType.Name == typeName);
+
     public INamedTypeSymbol Type(string name) =>
         Compilation.GetSymbolsWithName(name, SymbolFilter.Type).OfType<INamedTypeSymbol>().Single();
 

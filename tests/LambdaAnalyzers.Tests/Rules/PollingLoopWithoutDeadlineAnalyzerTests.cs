@@ -248,6 +248,36 @@ public sealed class PollingLoopWithoutDeadlineAnalyzerTests
         PollsUntilTimeout(0, "FunctionsPoll", 15));
 
     [Fact]
+    public Task LoopInAHelper_NamesTheTimeoutOfTheFunctionThatReachesIt_WithTheChain() => WithDeploymentFile(
+        """
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+
+        public static class Work
+        {
+            private static bool s_done;
+
+            public static async Task RunAsync()
+            {
+                {|#0:while|} (!s_done)
+                {
+                    await Task.Delay(1000);
+                }
+            }
+        }
+
+        public class Function
+        {
+            public Task Handle(string input, ILambdaContext context) => Work.RunAsync();
+        }
+        """,
+        "/0/template.yaml",
+        "Resources:\n  ImportFn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: TestProject::Function::Handle\n      Timeout: 10\n",
+        new DiagnosticResult(Reached.TwinOf(PollingLoopWithoutDeadlineAnalyzer.TimeoutRule)).WithLocation(0)
+            .WithArguments("ImportFn", "10", "Function.Handle", "'Work.RunAsync'")
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)).RunAsync();
+
+    [Fact]
     public Task TimeoutUnknown_KeepsTheGeneralMessage() => WithDeploymentFile(
         Handler(Loop),
         "/0/template.yaml",

@@ -171,6 +171,72 @@ public sealed class WaitBeyondTimeoutAnalyzerTests
         """{ "function-name": "importer", "function-handler": "TestProject::Function::Handle", "function-timeout": 15 }""",
         Waits(0, "Task.Delay", "20 s", "importer", 15));
 
+    [Fact]
+    public Task WaitInAHelperTwoHandlersReach_ReportsWithTheChain_AgainstTheShortestTimeoutOfTheirFunctions() => VerifyAsync(
+        """
+        using System;
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+
+        public static class Backoff
+        {
+            public static Task WaitAsync() => Task.Delay({|#0:TimeSpan.FromSeconds(20)|});
+        }
+
+        public static class Steps
+        {
+            public static Task RunAsync() => Backoff.WaitAsync();
+        }
+
+        public class Function
+        {
+            public Task Handle(string input, ILambdaContext context) => {|#1:Backoff.WaitAsync()|};
+
+            public Task Other(string input, ILambdaContext context) => Steps.RunAsync();
+        }
+        """,
+        """
+        Resources:
+          HandleFn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Function::Handle
+              Timeout: 30
+          OtherFn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Function::Other
+              Timeout: 15
+        """,
+        new DiagnosticResult(Reached.TwinOf(WaitBeyondTimeoutAnalyzer.WaitRule)).WithLocation(0).WithLocation(1)
+            .WithArguments("Task.Delay", "20 s", "OtherFn", "15", "Function.Handle", "'Backoff.WaitAsync'"));
+
+    [Fact]
+    public Task WaitInAHelperWithTheReachOptionOff_DoesNotReport()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System;
+                using System.Threading.Tasks;
+                using Amazon.Lambda.Core;
+
+                public static class Backoff
+                {
+                    public static Task WaitAsync() => Task.Delay(TimeSpan.FromSeconds(20));
+                }
+
+                public class Function
+                {
+                    public Task Handle(string input, ILambdaContext context) => Backoff.WaitAsync();
+                }
+                """,
+            EditorConfig = "lambda_analyzers.LMB0013.reach = false",
+        };
+        test.TestState.AdditionalFiles.Add(("/0/template.yaml", OneFunction("10")));
+        return test.RunAsync();
+    }
+
     // ---- Not reported --------------------------------------------------------------------------------------------
 
     [Fact]

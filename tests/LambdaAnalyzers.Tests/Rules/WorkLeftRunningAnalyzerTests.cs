@@ -728,23 +728,24 @@ public sealed class WorkLeftRunningAnalyzerTests
         """);
 
     [Fact]
-    public Task HelperCalledByHandler_IsNotAnalyzed() => Verify.VerifyAnalyzerAsync("""
+    public Task HelperCalledByHandler_IsReached_AndReportedWithThePath() => Verify.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         using Amazon.Lambda.Core;
 
         public class Function
         {
-            public async Task Handle(string input, ILambdaContext context) => await Helper(input);
+            public async Task Handle(string input, ILambdaContext context) => await {|#1:Helper(input)|};
 
             private Task Helper(string input)
             {
-                _ = SendAsync(input);
+                _ = {|#0:SendAsync(input)|};
                 return Task.CompletedTask;
             }
 
             private static Task SendAsync(string message) => Task.CompletedTask;
         }
-        """);
+        """, Verify.Diagnostic(LambdaAnalyzers.Rules.Reached.TwinOf(WorkLeftRunningAnalyzer.TaskRule)).WithLocation(0).WithLocation(1)
+            .WithArguments("SendAsync", "Function.Handle", "'Function.Helper'"));
 
     // ---- Not reported: not a Lambda project, generated code ---------------------------------------------------
 

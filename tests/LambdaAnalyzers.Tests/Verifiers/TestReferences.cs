@@ -45,13 +45,14 @@ internal static class TestReferences
     /// </summary>
     public static MetadataReference TestUtilities { get; } = FromType<Amazon.Lambda.TestUtilities.TestLambdaContext>();
 
-    /// <summary>The real AWS SDK assemblies.</summary>
+    /// <summary>The AWS SDK assemblies: the real ones, and the stand-in of AWSSDK.Lambda, which the feed does not serve.</summary>
     public static ImmutableArray<MetadataReference> AwsSdk { get; } =
     [
         FromType<Amazon.Runtime.AmazonServiceClient>(),
         FromType<Amazon.S3.AmazonS3Client>(),
         FromType<Amazon.DynamoDBv2.AmazonDynamoDBClient>(),
         FromType<Amazon.SQS.AmazonSQSClient>(),
+        FromType<Amazon.Lambda.AmazonLambdaClient>(),
     ];
 
     /// <summary>Microsoft's dependency injection, which Annotations functions use.</summary>

@@ -1,0 +1,34 @@
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// Which rules report in code a handler reaches through calls (<see cref="ReachIndex"/>), as data: a rule asks the
+/// model for a block's scope with its ID, and sees reached code only when this says so.
+/// </summary>
+internal static class ReachPolicy
+{
+    public static bool ReportsInReachedCode(string ruleId) => ruleId switch
+    {
+        // A client created, work left running, a wait or a polling loop one call away is the same defect. In reached
+        // code LMB0004 reports Thread.Sleep and waits on work the method itself started only.
+        RuleIdentifiers.ClientCreatedPerInvocation => true,
+        RuleIdentifiers.WorkLeftRunning => true,
+        RuleIdentifiers.BlockingWait => true,
+        RuleIdentifiers.PollingLoopWithoutDeadline => true,
+
+        // A wait at least as long as the function's timeout, in a helper, is cut short just the same; the functions that
+        // reach the helper give the timeout.
+        RuleIdentifiers.WaitBeyondTimeout => true,
+
+        // A synchronous invocation in a helper keeps both functions running just the same.
+        RuleIdentifiers.SynchronousInvoke => true,
+
+        // LMB0005 reports a shared HttpClient changed in reached code; invocation data it keeps to the handler's own
+        // code (whether a reached method's parameter holds invocation data depends on its callers).
+        RuleIdentifiers.InvocationDataKept => true,
+
+        // Not followed: a callee that takes a token and drops it is CA2016's case (LMB0009); LMB0008 needs
+        // to know what callers pass and keep, which the index does not track yet; LMB0003 is about handler
+        // signatures, and LMB0006, LMB0007 and LMB0016 report in any code.
+        _ => false,
+    };
+}

@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using LambdaAnalyzers.Benchmarks.Corpus;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LambdaAnalyzers.Benchmarks;
+
+/// <summary>
+/// What an editor waits for after an edit: the file of a handler is changed (<c>ReplaceSyntaxTree</c>, a new
+/// compilation as an IDE makes one), then the analyzers' semantic diagnostics of another file, one the handler reaches
+/// through calls, are asked for (<c>GetAnalyzerSemanticDiagnosticsAsync</c> on that file only). With reach, that file's
+/// first diagnostic needs the new compilation's reach index; <c>lambda_analyzers.reach_depth = 0</c> shows the same
+/// question without it.
+/// </summary>
+internal static class EditorLatency
+{
+    private const int Rounds = 5;
+
+    public static async Task RunAsync(TextWriter log)
+    {
+        var subject = Subjects.Get(CorpusKind.LambdaHeavy);
+        var compilation = subject.Compilation;
+
+        // A reached site whose chain starts in another file: the callee's file and the handler's.
+        var run = await AnalysisRun.RunAsync(compilation, PackageAnalyzers.All).ConfigureAwait(false);
+        var reached = run.Diagnostics.FirstOrDefault(d =>
+            d.GetMessage(CultureInfo.InvariantCulture).Contains("(reached from", StringComparison.Ordinal)
+            && d.AdditionalLocations.Count > 0
+            && d.AdditionalLocations[^1].SourceTree != d.Location.SourceTree);
+        if (reached is null)
+        {
+            log.WriteLine("No diagnostic in a file reached from a handler of another file: nothing to measure.");
+            return;
+        }
+
+        var calleeTree = reached.Location.SourceTree!;
+        var handlerTree = reached.AdditionalLocations[^1].SourceTree!;
+        log.WriteLine($"Callee file {calleeTree.FilePath}, reported after an edit of {handlerTree.FilePath}: {reached.GetMessage(CultureInfo.InvariantCulture)}");
+        foreach (var depth in new[] { 3, 0 })
+        {
+            var times = new List<double>();
+            for (var round = 0; round <= Rounds; round++)
+            {
+                // A new compilation, as after a keystroke in the handler's file.
+                var text = handlerTree.GetText();
+                var edited = handlerTree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(text.Length, 0), "\n// edit " + round + "\n")));
+                var next = compilation.ReplaceSyntaxTree(handlerTree, edited);
+                var options = new CompilationWithAnalyzersOptions(
+                    new AnalyzerOptions(DeploymentTemplate.For(next), new DepthOptions(depth)),
+                    onAnalyzerException: null,
+                    concurrentAnalysis: false,
+                    logAnalyzerExecutionTime: false,
+                    reportSuppressedDiagnostics: false);
+                var withAnalyzers = next.WithAnalyzers(PackageAnalyzers.All, options);
+                var calleeModel = next.GetSemanticModel(next.SyntaxTrees.Single(t => t.FilePath == calleeTree.FilePath));
+                var stopwatch = Stopwatch.StartNew();
+                var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(calleeModel, filterSpan: null, CancellationToken.None).ConfigureAwait(false);
+                stopwatch.Stop();
+                if (round > 0)
+                {
+                    times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                }
+
+                if (round == 0)
+                {
+                    var count = diagnostics.Count(d => d.Location.SourceSpan == reached.Location.SourceSpan && d.Id == reached.Id);
+                    log.WriteLine($"reach_depth = {depth}: the reached site is {(count == 1 ? "reported" : "not reported")} in the callee's file");
+                }
+            }
+
+            times.Sort();
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reach_depth = {depth}: callee file's semantic diagnostics after an edit, median of {Rounds}: {times[times.Count / 2]:N0} ms (min {times[0]:N0}, max {times[^1]:N0})"));
+        }
+    }
+
+    /// <summary>Every file gets <c>lambda_analyzers.reach_depth</c>.</summary>
+    private sealed class DepthOptions(int depth) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options = new(depth);
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class Options(int depth) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = depth.ToString(CultureInfo.InvariantCulture);
+                return key == "lambda_analyzers.reach_depth";
+            }
+        }
+    }
+}

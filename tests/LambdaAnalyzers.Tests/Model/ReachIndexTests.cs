@@ -1,0 +1,186 @@
+using System.Text;
+using LambdaAnalyzers.Lambda;
+using Xunit;
+
+namespace LambdaAnalyzers.Tests.Model;
+
+/// <summary>The reach index: which methods per-invocation code calls, by which shortest chain, from which entries.</summary>
+public sealed class ReachIndexTests
+{
+    [Fact]
+    public async Task Callees_KeepTheirShortestChain_AndEveryEntryThatReachesThem()
+    {
+        var compilation = await ModelCompilation.CreateAsync("""
+            using Amazon.Lambda.Core;
+
+            public static class Audit
+            {
+                public static void Record(string what) => Store.Write(what);
+            }
+
+            public static class Store
+            {
+                public static void Write(string what) { }
+            }
+
+            public class Orders
+            {
+                public void Handle(string input, ILambdaContext context) => Audit.Record(input);
+            }
+
+            public class Refunds
+            {
+                public void Handle(string input, ILambdaContext context) => Store.Write(input);
+            }
+            """);
+
+        var reach = compilation.Model.GetReach(CancellationToken.None);
+        var write = reach.Get(compilation.Method("Write"))!;
+        var record = reach.Get(compilation.Method("Record"))!;
+
+        Assert.Equal(1, write.Depth);
+        Assert.Equal("Refunds.Handle", write.EntryName);
+        Assert.Equal(["Orders.Handle", "Refunds.Handle"], write.Entries.Select(ReachPath.NameOf).Order());
+        Assert.Equal(1, record.Depth);
+        Assert.Equal("Orders.Handle", Assert.Single(record.Entries).ContainingType.Name + ".Handle");
+        Assert.Null(reach.Get(compilation.Method("Handle", "Orders")));
+    }
+
+    [Fact]
+    public async Task AChainOfAThousandMethods_IsFollowedToTheDepthOnly_WithoutRecursion()
+    {
+        var source = new StringBuilder("""
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public void Handle(string input, ILambdaContext context) => Chain.M0();
+            }
+
+            public static class Chain
+            {
+
+            """);
+        for (var i = 0; i < 1000; i++)
+        {
+            source.Append("    public static void M").Append(i).Append("() => M").Append(i + 1).Append("();\n");
+        }
+
+        source.Append("    public static void M1000() { }\n}\n");
+        var compilation = await ModelCompilation.CreateAsync(source.ToString());
+
+        var reach = compilation.Model.GetReach(CancellationToken.None);
+
+        Assert.Equal(3, reach.Get(compilation.Method("M2"))!.Depth);
+        Assert.Equal("'Chain.M0', 'Chain.M1', 'Chain.M2'", reach.Get(compilation.Method("M2"))!.Through);
+        Assert.Null(reach.Get(compilation.Method("M3")));
+        Assert.False(reach.StoppedAtLimit);
+    }
+
+    [Fact]
+    public async Task TheIndexStopsAtItsLimitOfBoundMethods()
+    {
+        var source = new StringBuilder("""
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public void Handle(string input, ILambdaContext context)
+                {
+
+            """);
+        for (var i = 0; i < ReachIndex.MaxBoundMethods + 10; i++)
+        {
+            source.Append("        Many.M").Append(i).Append("();\n");
+        }
+
+        source.Append("    }\n}\n\npublic static class Many\n{\n");
+        for (var i = 0; i < ReachIndex.MaxBoundMethods + 10; i++)
+        {
+            source.Append("    public static void M").Append(i).Append("() { }\n");
+        }
+
+        source.Append("}\n");
+        var compilation = await ModelCompilation.CreateAsync(source.ToString());
+
+        var reach = compilation.Model.GetReach(CancellationToken.None);
+
+        Assert.True(reach.StoppedAtLimit);
+        Assert.Equal(ReachIndex.MaxBoundMethods, reach.BoundMethods);
+    }
+
+    [Fact]
+    public async Task GeneratedCode_IsNeitherEnteredNorAnEntry()
+    {
+        var compilation = await ModelCompilation.CreateAsync(
+            """
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public void Handle(string input, ILambdaContext context) => Generated.Helper();
+            }
+
+            public static class Plain
+            {
+                public static void Callee() { }
+            }
+            """,
+            extraSources:
+            [
+                ("Generated.g.cs", """
+                    public static class Generated
+                    {
+                        public static void Helper() => Plain.Callee();
+                        public static void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) => Plain.Callee();
+                    }
+                    """),
+            ]);
+
+        var reach = compilation.Model.GetReach(CancellationToken.None);
+
+        Assert.Null(reach.Get(compilation.Method("Helper")));
+        Assert.Null(reach.Get(compilation.Method("Callee")));
+    }
+
+    [Fact]
+    public async Task ConstructorsChainedTo_AndInitializersOfCreatedTypes_RunPerInvocation_StaticOnesDoNot()
+    {
+        var compilation = await ModelCompilation.CreateAsync("""
+            using Amazon.Lambda.Core;
+
+            public class Base
+            {
+                public Base() { }
+            }
+
+            public class Repository : Base
+            {
+                private static readonly string s_table = Names.Table();
+                private readonly string _table = Names.Instance();
+
+                public Repository() : this("orders") { }
+
+                public Repository(string table) { }
+            }
+
+            public static class Names
+            {
+                public static string Table() => "t";
+                public static string Instance() => "i";
+            }
+
+            public class Function
+            {
+                public void Handle(string input, ILambdaContext context) => new Repository().ToString();
+            }
+            """);
+
+        var reach = compilation.Model.GetReach(CancellationToken.None);
+
+        Assert.NotNull(reach.GetCreatedType(compilation.Type("Repository")));
+        Assert.NotNull(reach.Get(compilation.Method("Instance")));
+        Assert.Null(reach.Get(compilation.Method("Table")));
+        Assert.Equal(3, reach.Get(compilation.Type("Base").InstanceConstructors.Single())!.Depth);
+    }
+}
