@@ -121,6 +121,9 @@ internal sealed class ReachIndex
         private readonly INamedTypeSymbol? _serviceProviderExtensions = KnownTypes.Get(compilation).Find(
             KnownTypeNames.DependencyInjectionServiceProviderServiceExtensions, KnownTypeNames.DependencyInjectionAbstractionsAssemblyName);
         private ServiceRegistrations? _registrations;
+        private static readonly List<INamedTypeSymbol> s_noTypes = new();
+        private readonly Dictionary<(IMethodSymbol, INamedTypeSymbol), IMethodSymbol[]> _dispatched = new(DispatchKeyComparer.Instance);
+        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _derived;
         private List<INamedTypeSymbol>? _sourceTypes;
         private int _bound;
         private bool _stopped;
@@ -526,21 +529,29 @@ internal sealed class ReachIndex
 
                 switch (operation)
                 {
-                    case IInvocationOperation invocation
-                        when (!invocation.IsImplicit || invocation.TargetMethod.MethodKind == MethodKind.Constructor) && !IsGuarded(invocation):
-                        if (ResolvedService(invocation) is { } service)
+                    case IInvocationOperation invocation when !invocation.IsImplicit || invocation.TargetMethod.MethodKind == MethodKind.Constructor:
+                        // The target first: most calls go to referenced assemblies, and the guard test walks up the tree.
+                        if (ResolvedService(invocation) is { } service && !IsGuarded(invocation))
                         {
                             services.Add((service, invocation));
                         }
 
-                        foreach (var target in Dispatch(invocation.TargetMethod, invocation.Instance))
+                        if (IsInSource(invocation.TargetMethod) || invocation.TargetMethod.IsVirtual || invocation.TargetMethod.IsAbstract
+                            || invocation.TargetMethod.ContainingType?.TypeKind == TypeKind.Interface)
                         {
-                            sites.Add((target, invocation));
+                            var targets = Dispatch(invocation.TargetMethod, invocation.Instance);
+                            if (targets.Count > 0 && !IsGuarded(invocation))
+                            {
+                                foreach (var target in targets)
+                                {
+                                    sites.Add((target, invocation));
+                                }
+                            }
                         }
 
                         break;
 
-                    case IObjectCreationOperation { Constructor: { } constructor } creation when !IsGuarded(creation):
+                    case IObjectCreationOperation { Constructor: { } constructor } creation when IsInSource(constructor) && !IsGuarded(creation):
                         sites.Add((constructor, creation));
                         break;
 
@@ -656,7 +667,7 @@ internal sealed class ReachIndex
         /// there are at most <see cref="MaxDispatchCandidates"/>. Members first declared in a referenced assembly
         /// (<c>object.ToString</c>, <c>IDisposable.Dispose</c>, ...) are never dispatched.
         /// </summary>
-        private IEnumerable<IMethodSymbol> Dispatch(IMethodSymbol target, IOperation? receiver)
+        private IReadOnlyCollection<IMethodSymbol> Dispatch(IMethodSymbol target, IOperation? receiver)
         {
             var isInterfaceMember = target.ContainingType?.TypeKind == TypeKind.Interface;
             if (!isInterfaceMember && !target.IsVirtual && !target.IsAbstract && !target.IsOverride)
@@ -686,20 +697,30 @@ internal sealed class ReachIndex
                 return Implementation(exact, target) is { } known ? [known] : [];
             }
 
+            var declaring = (receiver?.Type as INamedTypeSymbol ?? target.ContainingType!).OriginalDefinition;
+            var key = (target.OriginalDefinition, declaring);
+            if (!_dispatched.TryGetValue(key, out var found))
+            {
+                _dispatched[key] = found = Candidates(target, declaring, isInterfaceMember);
+            }
+
+            return found;
+        }
+
+        private IMethodSymbol[] Candidates(IMethodSymbol target, INamedTypeSymbol declaring, bool isInterfaceMember)
+        {
             var candidates = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             if (!target.IsAbstract && !isInterfaceMember)
             {
                 candidates.Add(target.OriginalDefinition);
             }
 
-            var declaring = (receiver?.Type as INamedTypeSymbol ?? target.ContainingType!).OriginalDefinition;
-
             // With registrations of the interface in this compilation, the container gives only those (a fake kept for
             // the tests is no candidate).
             var registered = declaring.TypeKind == TypeKind.Interface ? Registrations.Get(declaring) : Array.Empty<ServiceRegistration>();
-            foreach (var type in SourceTypes())
+            foreach (var type in DerivedTypes(declaring))
             {
-                if (type.IsAbstract || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !DerivesFrom(type, declaring)
+                if (type.IsAbstract || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
                     || (registered.Count > 0 && !IsRegistered(registered, type)))
                 {
                     continue;
@@ -715,7 +736,40 @@ internal sealed class ReachIndex
                 }
             }
 
-            return candidates;
+            return [.. candidates];
+        }
+
+        /// <summary>The types of this compilation that derive from or implement a type (by definition), indexed once.</summary>
+        private List<INamedTypeSymbol> DerivedTypes(INamedTypeSymbol declaring)
+        {
+            if (_derived is null)
+            {
+                _derived = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+                foreach (var type in SourceTypes())
+                {
+                    for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+                    {
+                        AddDerived(current.OriginalDefinition, type);
+                    }
+
+                    foreach (var @interface in type.AllInterfaces)
+                    {
+                        AddDerived(@interface.OriginalDefinition, type);
+                    }
+                }
+            }
+
+            return _derived.TryGetValue(declaring, out var derived) ? derived : s_noTypes;
+        }
+
+        private void AddDerived(INamedTypeSymbol baseType, INamedTypeSymbol type)
+        {
+            if (!_derived!.TryGetValue(baseType, out var list))
+            {
+                _derived[baseType] = list = new List<INamedTypeSymbol>();
+            }
+
+            list.Add(type);
         }
 
         private static bool IsRegistered(IReadOnlyList<ServiceRegistration> registrations, INamedTypeSymbol type)
@@ -782,30 +836,15 @@ internal sealed class ReachIndex
             return false;
         }
 
-        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol declaring)
+        private sealed class DispatchKeyComparer : IEqualityComparer<(IMethodSymbol Method, INamedTypeSymbol Type)>
         {
-            if (declaring.TypeKind == TypeKind.Interface)
-            {
-                foreach (var @interface in type.AllInterfaces)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, declaring))
-                    {
-                        return true;
-                    }
-                }
+            public static DispatchKeyComparer Instance { get; } = new();
 
-                return false;
-            }
+            public bool Equals((IMethodSymbol Method, INamedTypeSymbol Type) x, (IMethodSymbol Method, INamedTypeSymbol Type) y) =>
+                SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
 
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, declaring))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            public int GetHashCode((IMethodSymbol Method, INamedTypeSymbol Type) key) =>
+                (SymbolEqualityComparer.Default.GetHashCode(key.Method) * 397) ^ SymbolEqualityComparer.Default.GetHashCode(key.Type);
         }
 
         /// <summary>Every type declared in this compilation, nested types included.</summary>
