@@ -111,7 +111,7 @@ internal sealed class ReachIndex
         private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly HashSet<IMethodSymbol> _excluded = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, HashSet<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
-        private readonly Queue<(ReachPath Path, IOperation? Body)> _pending = new();
+        private readonly Queue<(ReachPath Path, IOperation? Body, SyntaxNode? Initializer)> _pending = new();
         private readonly List<ReachPath> _entries = new();
         private readonly INamedTypeSymbol? _lazy = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemLazy1);
         private readonly INamedTypeSymbol? _lazyInitializer = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemThreadingLazyInitializer);
@@ -125,6 +125,9 @@ internal sealed class ReachIndex
         private readonly Dictionary<(IMethodSymbol, INamedTypeSymbol), IMethodSymbol[]> _dispatched = new(DispatchKeyComparer.Instance);
         private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _derived;
         private List<INamedTypeSymbol>? _sourceTypes;
+        private HashSet<string>? _projectNames;
+        private bool _projectHasIndexers;
+        private bool _projectHasOperators;
         private int _bound;
         private bool _stopped;
 
@@ -136,16 +139,31 @@ internal sealed class ReachIndex
             while (_pending.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (path, body) = _pending.Dequeue();
-                if (body is not null)
+                var (path, body, initializer) = _pending.Dequeue();
+
+                // What a method at the largest depth calls is not followed: it need not be bound at all.
+                if (path.Depth >= maxDepth)
                 {
-                    Follow(path, body);
                     continue;
                 }
 
-                foreach (var bound in Bodies(path.Method))
+                if (body is not null)
                 {
-                    Follow(path, bound);
+                    Follow(path, body);
+                }
+                else if (initializer is not null)
+                {
+                    if (MayCallTheProject(initializer) && Bind(initializer) is { } bound)
+                    {
+                        Follow(path, bound);
+                    }
+                }
+                else
+                {
+                    foreach (var bound in Bodies(path.Method))
+                    {
+                        Follow(path, bound);
+                    }
                 }
             }
 
@@ -195,7 +213,7 @@ internal sealed class ReachIndex
                 }
 
                 _entries.Add(path);
-                _pending.Enqueue((path, body));
+                _pending.Enqueue((path, body, null));
                 if (body is null)
                 {
                     ResolveFromServices(path);
@@ -284,7 +302,7 @@ internal sealed class ReachIndex
                 ReachCreatedType(path);
             }
 
-            _pending.Enqueue((path, null));
+            _pending.Enqueue((path, null, null));
         }
 
         /// <summary>
@@ -316,9 +334,9 @@ internal sealed class ReachIndex
                         PropertyDeclarationSyntax property => property.Initializer,
                         _ => null,
                     };
-                    if (initializer is not null && Bind(initializer) is { } operation)
+                    if (initializer is not null)
                     {
-                        _pending.Enqueue((constructor, operation));
+                        _pending.Enqueue((constructor, null, initializer));
                     }
                 }
             }
@@ -350,11 +368,68 @@ internal sealed class ReachIndex
                     CompilationUnitSyntax => syntax,
                     _ => null,
                 };
-                if (bodySyntax is not null && !GeneratedCode.IsGenerated(bodySyntax.SyntaxTree) && Bind(bodySyntax) is { } body)
+                if (bodySyntax is not null
+                    && !GeneratedCode.IsGenerated(bodySyntax.SyntaxTree)
+                    && (MayCallTheProject(bodySyntax) || (method.MethodKind == MethodKind.Constructor && MayChainToTheProject(method, bodySyntax)))
+                    && Bind(bodySyntax) is { } body)
                 {
                     yield return body;
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether code may call into the project, from its text alone: it names a type or member declared in the project
+        /// (or creates an object with <c>new()</c>, or indexes, when the project declares indexers, or uses an operator,
+        /// when it declares operators or conversions). Code that names none of them calls only referenced assemblies, and
+        /// is not bound.
+        /// </summary>
+        private bool MayCallTheProject(SyntaxNode syntax)
+        {
+            var names = ProjectNames();
+            foreach (var node in TreeWalk.DescendantNodes(syntax, static _ => true))
+            {
+                switch (node)
+                {
+                    case SimpleNameSyntax name when names.Contains(name.Identifier.ValueText):
+                    case ImplicitObjectCreationExpressionSyntax:
+                    case ElementAccessExpressionSyntax or ElementBindingExpressionSyntax when _projectHasIndexers:
+                        return true;
+                    case BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or AssignmentExpressionSyntax
+                        or CastExpressionSyntax or ArgumentSyntax or EqualsValueClauseSyntax or ReturnStatementSyntax when _projectHasOperators:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A constructor with an initializer, or whose base class the project declares (its implicit <c>base()</c>).</summary>
+        private bool MayChainToTheProject(IMethodSymbol constructor, SyntaxNode syntax) =>
+            syntax is ConstructorDeclarationSyntax { Initializer: not null }
+            || (constructor.ContainingType.BaseType is { } baseType && IsInSource(baseType));
+
+        /// <summary>The names of the project's types and their members, found once from the declarations.</summary>
+        private HashSet<string> ProjectNames()
+        {
+            if (_projectNames is not null)
+            {
+                return _projectNames;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var type in SourceTypes())
+            {
+                names.Add(type.Name);
+                foreach (var member in type.MemberNames)
+                {
+                    names.Add(member);
+                    _projectHasIndexers |= member == WellKnownMemberNames.Indexer;
+                    _projectHasOperators |= member.StartsWith("op_", StringComparison.Ordinal);
+                }
+            }
+
+            return _projectNames = names;
         }
 
         private IOperation? Bind(SyntaxNode syntax)
