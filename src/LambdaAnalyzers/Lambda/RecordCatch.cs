@@ -212,7 +212,16 @@ internal sealed class RecordCatch
                 var operation = pending.Pop();
                 switch (operation)
                 {
-                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    case IAnonymousFunctionOperation function:
+                        // Not the catch's code, but what it makes may be reported (AddRange(rest.Select(m => new ...))).
+                        if (CreatesFailure(function, symbols))
+                        {
+                            FailureReports++;
+                            MayReportOthers = true;
+                        }
+
+                        continue;
+                    case ILocalFunctionOperation:
                         continue;
                     case IThrowOperation:
                         // Rethrown, or thrown anew: the batch fails and is retried.
@@ -224,6 +233,9 @@ internal sealed class RecordCatch
                     case IObjectCreationOperation creation when symbols.IsFailure(creation.Type):
                         FailureReports++;
                         continue;
+                    case IObjectCreationOperation creation when symbols.IsResponse(creation.Type):
+                        // The response returned with the failures so far: what it holds is counted where it is made.
+                        break;
                     case IInvocationOperation invocation:
                         Note(invocation.Arguments, loop, symbols);
                         MayReportOthers |= invocation.TargetMethod.Name == "AddRange";
@@ -235,7 +247,8 @@ internal sealed class RecordCatch
                     case ISimpleAssignmentOperation assignment:
                         // A flag or a value kept for later (failed = true; error = ex;) may be reported after the try.
                         Leaves |= Wrappers.Conversions(assignment.Target) is ILocalReferenceOperation target && !IsDeclaredIn(target.Local, span);
-                        Leaves |= loop.ReadsRecord(assignment.Value);
+                        Leaves |= !(assignment.Target is IPropertyReferenceOperation member && symbols.IsResponse(member.Property.ContainingType))
+                            && loop.ReadsRecord(assignment.Value);
                         break;
                     case IReturnOperation { ReturnedValue: { } value } when loop.Function is not null:
                         // A per-record lambda's result may name the record to the code that gathers the results.
@@ -274,11 +287,54 @@ internal sealed class RecordCatch
                     // A failure created in the argument is counted as a creation.
                     FailureReports += Wrappers.Conversions(argument.Value) is IObjectCreationOperation ? 0 : 1;
                 }
+                else if (IsFailures(argument.Value.Type, symbols))
+                {
+                    FailureReports++;
+                    MayReportOthers = true;
+                }
                 else if (loop.ReadsRecord(argument.Value))
                 {
                     Leaves = true;
                 }
             }
+        }
+
+        private static bool CreatesFailure(IAnonymousFunctionOperation function, BatchSymbols symbols)
+        {
+            foreach (var operation in TreeWalk.Descendants(function))
+            {
+                if (operation is IObjectCreationOperation creation && symbols.IsFailure(creation.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A sequence of failures (<c>IEnumerable&lt;BatchItemFailure&gt;</c>, a list, an array).</summary>
+        private static bool IsFailures(ITypeSymbol? type, BatchSymbols symbols)
+        {
+            if (type is IArrayTypeSymbol array)
+            {
+                return symbols.IsFailure(array.ElementType);
+            }
+
+            if (type is not INamedTypeSymbol named)
+            {
+                return false;
+            }
+
+            foreach (var implemented in named.AllInterfaces.Add(named))
+            {
+                if (implemented is { TypeArguments.Length: 1, OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T }
+                    && symbols.IsFailure(implemented.TypeArguments[0]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsDeclaredIn(ILocalSymbol local, Microsoft.CodeAnalysis.Text.TextSpan span)

@@ -365,7 +365,19 @@ public sealed class BatchRecordNotReportedAnalyzerTests
                 {|#0:return|} new SQSBatchResponse(failures);
             }
         }
-        """), LoopEnd(0));
+
+        foreach (var message in evnt.Records)
+        {
+            try
+            {
+                await ProcessAsync(message);
+            }
+            catch (Exception)
+            {
+                {|#1:return|} new SQSBatchResponse { BatchItemFailures = [new() { ItemIdentifier = message.MessageId }] };
+            }
+        }
+        """), LoopEnd(0), LoopEnd(1));
 
     // ---- Item identifiers --------------------------------------------------------------------------------------------
 
@@ -674,6 +686,19 @@ public sealed class BatchRecordNotReportedAnalyzerTests
                     failures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = rest.MessageId });
                 }
 
+                break;
+            }
+        }
+
+        for (var i = 0; i < evnt.Records.Count; i++)
+        {
+            try
+            {
+                await ProcessAsync(evnt.Records[i]);
+            }
+            catch (Exception)
+            {
+                failures.AddRange(evnt.Records.Skip(i).Select(m => new SQSBatchResponse.BatchItemFailure { ItemIdentifier = m.MessageId }));
                 break;
             }
         }
