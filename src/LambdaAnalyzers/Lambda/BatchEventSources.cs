@@ -21,6 +21,9 @@ internal sealed class BatchEventSources
 
     private static readonly BatchEventSources s_none = new(ImmutableArray<UnreportedBatchSource>.Empty);
 
+    /// <summary>A SAM event's type or a mapping's resource type: a file without any of them has no batch source.</summary>
+    private static readonly string[] s_batchWords = ["SQS", "Kinesis", "DynamoDB", "EventSourceMapping"];
+
     private BatchEventSources(ImmutableArray<UnreportedBatchSource> sources) => Sources = sources;
 
     /// <summary>The sources that leave partial-batch responses off.</summary>
@@ -32,6 +35,12 @@ internal sealed class BatchEventSources
 
     public static BatchEventSources Read(SourceText text)
     {
+        // Most deployment files describe no batch source: those are not parsed a second time.
+        if (!MayDescribeBatchSources(text))
+        {
+            return s_none;
+        }
+
         var root = DeploymentFileReader.Read(text, out _);
         if (root?["Resources"]?.Mapping is not { } resources)
         {
@@ -90,6 +99,26 @@ internal sealed class BatchEventSources
         }
 
         return new BatchEventSources(sources.ToImmutable());
+    }
+
+    /// <summary>Whether the text names a batch event type or an event source mapping anywhere.</summary>
+    private static bool MayDescribeBatchSources(SourceText text)
+    {
+        if (text.Length > DeploymentFileReader.MaximumLength)
+        {
+            return false;
+        }
+
+        var content = text.ToString();
+        foreach (var word in s_batchWords)
+        {
+            if (content.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
