@@ -58,6 +58,12 @@ internal sealed class BatchEventSources
             }
 
             var properties = resource.Value["Properties"];
+            if (properties?["PackageType"]?.Scalar == "Image")
+            {
+                // A container image has no handler string: the Globals' one is not its.
+                continue;
+            }
+
             var handlerValue = properties?["Handler"] ?? globals?["Handler"];
             var runtime = DeploymentFile.RuntimeOf(properties?["Runtime"] ?? globals?["Runtime"]);
             if (handlerValue?.Scalar is not { } written || HandlerString.TryParse(written, handlerValue.Line, handlerValue.Column, handlerValue.Span, runtime) is not { } handler)

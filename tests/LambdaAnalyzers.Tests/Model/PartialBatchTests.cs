@@ -172,6 +172,15 @@ public sealed class PartialBatchTests
                 Properties:
                   FunctionName: { "Fn::GetAtt": [Importer, Arn] }
                   EventSourceArn: !GetAtt Retries.Arn
+              Image:
+                Type: AWS::Serverless::Function
+                Properties:
+                  PackageType: Image
+                  Events:
+                    Orders:
+                      Type: SQS
+                      Properties:
+                        Queue: !GetAtt Orders.Arn
             """);
 
         var sources = BatchEventSources.Read(text).Sources;
