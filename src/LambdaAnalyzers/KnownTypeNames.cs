@@ -14,6 +14,7 @@ internal static class KnownTypeNames
     public const string SystemAction = "System.Action";
     public const string SystemAppContext = "System.AppContext";
     public const string SystemAppDomain = "System.AppDomain";
+    public const string SystemConsole = "System.Console";
     public const string SystemDateTime = "System.DateTime";
     public const string SystemDateTimeOffset = "System.DateTimeOffset";
     public const string SystemEnvironment = "System.Environment";
@@ -29,8 +30,11 @@ internal static class KnownTypeNames
     public const string SystemCollectionsGenericIAsyncEnumerable1 = "System.Collections.Generic.IAsyncEnumerable`1";
     public const string SystemCollectionsGenericIDictionary2 = "System.Collections.Generic.IDictionary`2";
     public const string SystemCollectionsGenericIReadOnlyDictionary2 = "System.Collections.Generic.IReadOnlyDictionary`2";
+    public const string SystemCollectionsGenericList1 = "System.Collections.Generic.List`1";
 
+    public const string SystemDiagnosticsDebug = "System.Diagnostics.Debug";
     public const string SystemDiagnosticsStopwatch = "System.Diagnostics.Stopwatch";
+    public const string SystemDiagnosticsTrace = "System.Diagnostics.Trace";
 
     public const string SystemIODirectory = "System.IO.Directory";
     public const string SystemIODirectoryInfo = "System.IO.DirectoryInfo";
@@ -72,6 +76,8 @@ internal static class KnownTypeNames
     public const string SystemThreadingTimer = "System.Threading.Timer";
     public const string SystemThreadingWaitHandle = "System.Threading.WaitHandle";
 
+    public const string SystemLinqEnumerable = "System.Linq.Enumerable";
+
     public const string SystemThreadingTasksParallel = "System.Threading.Tasks.Parallel";
     public const string SystemThreadingTasksTask = "System.Threading.Tasks.Task";
     public const string SystemThreadingTasksTask1 = "System.Threading.Tasks.Task`1";
@@ -88,6 +94,8 @@ internal static class KnownTypeNames
 
     public const string AmazonLambdaCoreAssemblyName = "Amazon.Lambda.Core";
     public const string AmazonLambdaCoreILambdaContext = "Amazon.Lambda.Core.ILambdaContext";
+    public const string AmazonLambdaCoreILambdaLogger = "Amazon.Lambda.Core.ILambdaLogger";
+    public const string AmazonLambdaCoreLambdaLogger = "Amazon.Lambda.Core.LambdaLogger";
     public const string AmazonLambdaCoreLambdaSerializerAttribute = "Amazon.Lambda.Core.LambdaSerializerAttribute";
     public const string AmazonLambdaCoreSnapshotRestore = "Amazon.Lambda.Core.SnapshotRestore";
 
@@ -105,6 +113,30 @@ internal static class KnownTypeNames
     public const string AmazonLambdaRuntimeSupportLambdaBootstrap = "Amazon.Lambda.RuntimeSupport.LambdaBootstrap";
     public const string AmazonLambdaRuntimeSupportLambdaBootstrapBuilder = "Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder";
     public const string AmazonLambdaRuntimeSupportLambdaBootstrapInitializer = "Amazon.Lambda.RuntimeSupport.LambdaBootstrapInitializer";
+
+    public const string AmazonLambdaSQSEventsAssemblyName = "Amazon.Lambda.SQSEvents";
+    public const string AmazonLambdaSQSEventsSQSEvent = "Amazon.Lambda.SQSEvents.SQSEvent";
+    public const string AmazonLambdaSQSEventsSQSEventSQSMessage = "Amazon.Lambda.SQSEvents.SQSEvent+SQSMessage";
+    public const string AmazonLambdaSQSEventsSQSBatchResponse = "Amazon.Lambda.SQSEvents.SQSBatchResponse";
+    public const string AmazonLambdaSQSEventsSQSBatchResponseBatchItemFailure = "Amazon.Lambda.SQSEvents.SQSBatchResponse+BatchItemFailure";
+
+    public const string AmazonLambdaKinesisEventsAssemblyName = "Amazon.Lambda.KinesisEvents";
+    public const string AmazonLambdaKinesisEventsKinesisEvent = "Amazon.Lambda.KinesisEvents.KinesisEvent";
+    public const string AmazonLambdaKinesisEventsKinesisEventKinesisEventRecord = "Amazon.Lambda.KinesisEvents.KinesisEvent+KinesisEventRecord";
+    public const string AmazonLambdaKinesisEventsKinesisEventRecord = "Amazon.Lambda.KinesisEvents.KinesisEvent+Record";
+    public const string AmazonLambdaKinesisEventsStreamsEventResponse = "Amazon.Lambda.KinesisEvents.StreamsEventResponse";
+    public const string AmazonLambdaKinesisEventsStreamsEventResponseBatchItemFailure = "Amazon.Lambda.KinesisEvents.StreamsEventResponse+BatchItemFailure";
+    public const string AmazonLambdaKinesisEventsKinesisTimeWindowResponse = "Amazon.Lambda.KinesisEvents.KinesisTimeWindowResponse";
+    public const string AmazonLambdaKinesisEventsKinesisTimeWindowResponseBatchItemFailure = "Amazon.Lambda.KinesisEvents.KinesisTimeWindowResponse+BatchItemFailure";
+
+    public const string AmazonLambdaDynamoDBEventsAssemblyName = "Amazon.Lambda.DynamoDBEvents";
+    public const string AmazonLambdaDynamoDBEventsDynamoDBEvent = "Amazon.Lambda.DynamoDBEvents.DynamoDBEvent";
+    public const string AmazonLambdaDynamoDBEventsDynamoDBEventDynamodbStreamRecord = "Amazon.Lambda.DynamoDBEvents.DynamoDBEvent+DynamodbStreamRecord";
+    public const string AmazonLambdaDynamoDBEventsDynamoDBEventStreamRecord = "Amazon.Lambda.DynamoDBEvents.DynamoDBEvent+StreamRecord";
+    public const string AmazonLambdaDynamoDBEventsStreamsEventResponse = "Amazon.Lambda.DynamoDBEvents.StreamsEventResponse";
+    public const string AmazonLambdaDynamoDBEventsStreamsEventResponseBatchItemFailure = "Amazon.Lambda.DynamoDBEvents.StreamsEventResponse+BatchItemFailure";
+    public const string AmazonLambdaDynamoDBEventsDynamoDBTimeWindowResponse = "Amazon.Lambda.DynamoDBEvents.DynamoDBTimeWindowResponse";
+    public const string AmazonLambdaDynamoDBEventsDynamoDBTimeWindowResponseBatchItemFailure = "Amazon.Lambda.DynamoDBEvents.DynamoDBTimeWindowResponse+BatchItemFailure";
 
     public const string AmazonLambdaSerializationSystemTextJsonAssemblyName = "Amazon.Lambda.Serialization.SystemTextJson";
     public const string AmazonLambdaSerializationSystemTextJsonDefaultLambdaJsonSerializer = "Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer";
@@ -137,6 +169,10 @@ internal static class KnownTypeNames
     public const string AmazonS3TransferTransferUtility = "Amazon.S3.Transfer.TransferUtility";
     public const string AmazonS3TransferTransferUtilityDownloadDirectoryRequest = "Amazon.S3.Transfer.TransferUtilityDownloadDirectoryRequest";
     public const string AmazonS3TransferTransferUtilityDownloadRequest = "Amazon.S3.Transfer.TransferUtilityDownloadRequest";
+
+    public const string MicrosoftExtensionsLoggingAbstractionsAssemblyName = "Microsoft.Extensions.Logging.Abstractions";
+    public const string MicrosoftExtensionsLoggingILogger = "Microsoft.Extensions.Logging.ILogger";
+    public const string MicrosoftExtensionsLoggingLoggerExtensions = "Microsoft.Extensions.Logging.LoggerExtensions";
 
     public const string GrpcNetClientAssemblyName = "Grpc.Net.Client";
     public const string GrpcNetClientGrpcChannel = "Grpc.Net.Client.GrpcChannel";

@@ -19,6 +19,7 @@ public static class RuleIdentifiers
     public const string HandlerNotCallable = "LMB0012";
     public const string WaitBeyondTimeout = "LMB0013";
     public const string SynchronousInvoke = "LMB0014";
+    public const string BatchRecordNotReported = "LMB0015";
     public const string CredentialsInCode = "LMB0016";
     public const string DeploymentFileNotRead = "LMB0017";
 

@@ -24,20 +24,33 @@ internal static class EditorLatency
         var subject = Subjects.Get(CorpusKind.LambdaHeavy);
         var compilation = subject.Compilation;
 
-        // A reached site whose chain starts in another file: the callee's file and the handler's.
+        // Two files added to the Lambda-heavy compilation: a handler, and a helper of another file that it calls.
+        var parseOptions = (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)compilation.SyntaxTrees.First().Options;
+        var handlerTree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+            namespace Contoso.Latency;
+
+            public class LatencyHandler
+            {
+                public string Handle(string input, Amazon.Lambda.Core.ILambdaContext context) => LatencyStorage.Open(input);
+            }
+            """, parseOptions, "/corpus/Latency/LatencyHandler.cs");
+        var calleeTree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+            namespace Contoso.Latency;
+
+            public static class LatencyStorage
+            {
+                public static string Open(string key) => new Amazon.S3.AmazonS3Client().ToString() + key;
+            }
+            """, parseOptions, "/corpus/Latency/LatencyStorage.cs");
+        compilation = compilation.AddSyntaxTrees(handlerTree, calleeTree);
         var run = await AnalysisRun.RunAsync(compilation, PackageAnalyzers.All).ConfigureAwait(false);
-        var reached = run.Diagnostics.FirstOrDefault(d =>
-            d.GetMessage(CultureInfo.InvariantCulture).Contains("(reached from", StringComparison.Ordinal)
-            && d.AdditionalLocations.Count > 0
-            && d.AdditionalLocations[^1].SourceTree != d.Location.SourceTree);
+        var reached = run.Diagnostics.FirstOrDefault(d => d.Location.SourceTree?.FilePath == calleeTree.FilePath);
         if (reached is null)
         {
-            log.WriteLine("No diagnostic in a file reached from a handler of another file: nothing to measure.");
+            log.WriteLine("The helper's client is not reported: nothing to measure.");
             return;
         }
 
-        var calleeTree = reached.Location.SourceTree!;
-        var handlerTree = reached.AdditionalLocations[^1].SourceTree!;
         log.WriteLine($"Callee file {calleeTree.FilePath}, reported after an edit of {handlerTree.FilePath}: {reached.GetMessage(CultureInfo.InvariantCulture)}");
         foreach (var depth in new[] { 3, 0 })
         {

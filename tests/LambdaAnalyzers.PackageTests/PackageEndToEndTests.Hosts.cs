@@ -54,7 +54,7 @@ public sealed partial class PackageEndToEndTests
 
         var providers = FixProviders(fixes);
         var fixable = providers.SelectMany(static provider => provider.FixableDiagnosticIds).ToHashSet();
-        Assert.Equal(["LMB0001", "LMB0002", "LMB0003", "LMB0004", "LMB0007", "LMB0008", "LMB0009", "LMB0010", "LMB0012"], fixable.Order());
+        Assert.Equal(["LMB0001", "LMB0002", "LMB0003", "LMB0004", "LMB0007", "LMB0008", "LMB0009", "LMB0010", "LMB0012", "LMB0015"], fixable.Order());
         foreach (var provider in providers)
         {
             foreach (var id in provider.FixableDiagnosticIds)
@@ -92,6 +92,7 @@ public sealed partial class PackageEndToEndTests
             .Where(static path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"))
             .Append(typeof(ILambdaContext).Assembly.Location)
             .Append(typeof(Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer).Assembly.Location)
+            .Append(typeof(Amazon.Lambda.SQSEvents.SQSEvent).Assembly.Location)
             .Select(static path => MetadataReference.CreateFromFile(path));
     }
 

@@ -107,7 +107,7 @@ internal sealed class DeploymentFile
     }
 
     /// <summary>A runtime as written, or null when absent or unknown: an intrinsic, or a Serverless Framework variable.</summary>
-    private static string? RuntimeOf(DeploymentNode? value) =>
+    internal static string? RuntimeOf(DeploymentNode? value) =>
         value?.Scalar?.Trim() is { Length: > 0 } runtime && runtime.IndexOf("${", StringComparison.Ordinal) < 0 ? runtime : null;
 
     private static void AddToolsDefaultsFunction(DeploymentNode root, List<FunctionValues> functions)

@@ -51,7 +51,7 @@ internal static class DeploymentFileReader
     private static DeploymentNode? ReadFirstDocument(SourceText text, Scanner scanner, IParser parser, out DeploymentFileProblem? problem)
     {
         problem = null;
-        var open = new Stack<(DeploymentNode Node, string? PendingKey)>();
+        var open = new Stack<(DeploymentNode Node, DeploymentNode? PendingKey)>();
         DeploymentNode? root = null;
         while (MoveNext(text, scanner, parser, ref problem))
         {
@@ -62,12 +62,10 @@ internal static class DeploymentFileReader
                 case DocumentEnd when root is not null:
                     return root;
                 case Scalar scalar:
-                    value = DeploymentNode.ForScalar(
-                        scalar.Value,
-                        HasTag(scalar.Tag),
-                        (int)scalar.Start.Line,
-                        (int)scalar.Start.Column,
-                        TextSpan.FromBounds((int)scalar.Start.Index, (int)scalar.End.Index));
+                    var span = TextSpan.FromBounds((int)scalar.Start.Index, (int)scalar.End.Index);
+                    value = HasTag(scalar.Tag)
+                        ? DeploymentNode.ForTaggedScalar(scalar.Value, scalar.Tag.Value, (int)scalar.Start.Line, (int)scalar.Start.Column, span)
+                        : DeploymentNode.ForScalar(scalar.Value, isUnknown: false, (int)scalar.Start.Line, (int)scalar.Start.Column, span);
                     break;
                 case AnchorAlias alias:
                     value = DeploymentNode.Unknown((int)alias.Start.Line, (int)alias.Start.Column);
@@ -79,7 +77,7 @@ internal static class DeploymentFileReader
                         return null;
                     }
 
-                    open.Push((DeploymentNode.ForMapping(HasTag(mapping.Tag), (int)mapping.Start.Line, (int)mapping.Start.Column), null));
+                    open.Push((DeploymentNode.ForMapping(TagOf(mapping.Tag), (int)mapping.Start.Line, (int)mapping.Start.Column), null));
                     continue;
                 case SequenceStart sequence:
                     if (open.Count >= MaximumDepth)
@@ -88,7 +86,7 @@ internal static class DeploymentFileReader
                         return null;
                     }
 
-                    open.Push((DeploymentNode.ForSequence(HasTag(sequence.Tag), (int)sequence.Start.Line, (int)sequence.Start.Column), null));
+                    open.Push((DeploymentNode.ForSequence(TagOf(sequence.Tag), (int)sequence.Start.Line, (int)sequence.Start.Column), null));
                     continue;
                 case MappingEnd or SequenceEnd:
                     value = open.Pop().Node;
@@ -111,12 +109,17 @@ internal static class DeploymentFileReader
             }
             else if (pendingKey is null)
             {
-                // A key: known scalars only; a complex or unknown key makes its value unreachable.
-                open.Push((parent, value.Scalar ?? string.Empty));
+                open.Push((parent, value));
             }
             else
             {
-                parent.Mapping!.Add(new KeyValuePair<string, DeploymentNode>(pendingKey, value));
+                // A key: known scalars only; a complex or unknown key makes its value unreachable.
+                if (pendingKey.Scalar is not null)
+                {
+                    value.SetKeySpan(pendingKey.Span);
+                }
+
+                parent.Mapping!.Add(new KeyValuePair<string, DeploymentNode>(pendingKey.Scalar ?? string.Empty, value));
                 open.Push((parent, null));
             }
         }
@@ -202,4 +205,6 @@ internal static class DeploymentFileReader
         text.Lines.GetLineFromPosition((int)Math.Max(0, Math.Min(index, text.Length))).LineNumber + 1;
 
     private static bool HasTag(TagName tag) => !tag.IsEmpty && !tag.IsNonSpecific;
+
+    private static string? TagOf(TagName tag) => HasTag(tag) ? tag.Value : null;
 }

@@ -56,4 +56,24 @@ internal static class FunctionSyntax
         };
         return end > start ? Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(start, end)) : syntax.GetLocation();
     }
+
+    /// <summary><c>catch (Exception ex)</c>: the head of a catch clause, without its filter and block.</summary>
+    public static Location CatchHeadLocation(SyntaxNode syntax)
+    {
+        if (syntax is not CatchClauseSyntax clause)
+        {
+            return syntax.GetLocation();
+        }
+
+        var end = clause.Declaration is { } declaration ? declaration.Span.End : clause.CatchKeyword.Span.End;
+        return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(clause.CatchKeyword.SpanStart, end));
+    }
+
+    /// <summary>The keyword of a jump statement (<c>break</c>, <c>return</c>), or the whole statement of another kind.</summary>
+    public static Location KeywordLocation(SyntaxNode syntax) => syntax switch
+    {
+        BreakStatementSyntax jump => jump.BreakKeyword.GetLocation(),
+        ReturnStatementSyntax jump => jump.ReturnKeyword.GetLocation(),
+        _ => syntax.GetLocation(),
+    };
 }

@@ -111,7 +111,7 @@ internal sealed class ReachIndex
         private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly HashSet<IMethodSymbol> _excluded = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, HashSet<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
-        private readonly Queue<(ReachPath Path, IOperation? Body)> _pending = new();
+        private readonly Queue<(ReachPath Path, IOperation? Body, SyntaxNode? Initializer)> _pending = new();
         private readonly List<ReachPath> _entries = new();
         private readonly INamedTypeSymbol? _lazy = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemLazy1);
         private readonly INamedTypeSymbol? _lazyInitializer = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemThreadingLazyInitializer);
@@ -121,7 +121,13 @@ internal sealed class ReachIndex
         private readonly INamedTypeSymbol? _serviceProviderExtensions = KnownTypes.Get(compilation).Find(
             KnownTypeNames.DependencyInjectionServiceProviderServiceExtensions, KnownTypeNames.DependencyInjectionAbstractionsAssemblyName);
         private ServiceRegistrations? _registrations;
+        private static readonly List<INamedTypeSymbol> s_noTypes = new();
+        private readonly Dictionary<(IMethodSymbol, INamedTypeSymbol), IMethodSymbol[]> _dispatched = new(DispatchKeyComparer.Instance);
+        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _derived;
         private List<INamedTypeSymbol>? _sourceTypes;
+        private HashSet<string>? _projectNames;
+        private bool _projectHasIndexers;
+        private bool _projectHasOperators;
         private int _bound;
         private bool _stopped;
 
@@ -133,16 +139,31 @@ internal sealed class ReachIndex
             while (_pending.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (path, body) = _pending.Dequeue();
-                if (body is not null)
+                var (path, body, initializer) = _pending.Dequeue();
+
+                // What a method at the largest depth calls is not followed: it need not be bound at all.
+                if (path.Depth >= maxDepth)
                 {
-                    Follow(path, body);
                     continue;
                 }
 
-                foreach (var bound in Bodies(path.Method))
+                if (body is not null)
                 {
-                    Follow(path, bound);
+                    Follow(path, body);
+                }
+                else if (initializer is not null)
+                {
+                    if (MayCallTheProject(initializer) && Bind(initializer) is { } bound)
+                    {
+                        Follow(path, bound);
+                    }
+                }
+                else
+                {
+                    foreach (var bound in Bodies(path.Method))
+                    {
+                        Follow(path, bound);
+                    }
                 }
             }
 
@@ -192,7 +213,7 @@ internal sealed class ReachIndex
                 }
 
                 _entries.Add(path);
-                _pending.Enqueue((path, body));
+                _pending.Enqueue((path, body, null));
                 if (body is null)
                 {
                     ResolveFromServices(path);
@@ -281,7 +302,7 @@ internal sealed class ReachIndex
                 ReachCreatedType(path);
             }
 
-            _pending.Enqueue((path, null));
+            _pending.Enqueue((path, null, null));
         }
 
         /// <summary>
@@ -313,9 +334,9 @@ internal sealed class ReachIndex
                         PropertyDeclarationSyntax property => property.Initializer,
                         _ => null,
                     };
-                    if (initializer is not null && Bind(initializer) is { } operation)
+                    if (initializer is not null)
                     {
-                        _pending.Enqueue((constructor, operation));
+                        _pending.Enqueue((constructor, null, initializer));
                     }
                 }
             }
@@ -347,11 +368,68 @@ internal sealed class ReachIndex
                     CompilationUnitSyntax => syntax,
                     _ => null,
                 };
-                if (bodySyntax is not null && !GeneratedCode.IsGenerated(bodySyntax.SyntaxTree) && Bind(bodySyntax) is { } body)
+                if (bodySyntax is not null
+                    && !GeneratedCode.IsGenerated(bodySyntax.SyntaxTree)
+                    && (MayCallTheProject(bodySyntax) || (method.MethodKind == MethodKind.Constructor && MayChainToTheProject(method, bodySyntax)))
+                    && Bind(bodySyntax) is { } body)
                 {
                     yield return body;
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether code may call into the project, from its text alone: it names a type or member declared in the project
+        /// (or creates an object with <c>new()</c>, or indexes, when the project declares indexers, or uses an operator,
+        /// when it declares operators or conversions). Code that names none of them calls only referenced assemblies, and
+        /// is not bound.
+        /// </summary>
+        private bool MayCallTheProject(SyntaxNode syntax)
+        {
+            var names = ProjectNames();
+            foreach (var node in TreeWalk.DescendantNodes(syntax, static _ => true))
+            {
+                switch (node)
+                {
+                    case SimpleNameSyntax name when names.Contains(name.Identifier.ValueText):
+                    case ImplicitObjectCreationExpressionSyntax:
+                    case ElementAccessExpressionSyntax or ElementBindingExpressionSyntax when _projectHasIndexers:
+                        return true;
+                    case BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or AssignmentExpressionSyntax
+                        or CastExpressionSyntax or ArgumentSyntax or EqualsValueClauseSyntax or ReturnStatementSyntax when _projectHasOperators:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A constructor with an initializer, or whose base class the project declares (its implicit <c>base()</c>).</summary>
+        private bool MayChainToTheProject(IMethodSymbol constructor, SyntaxNode syntax) =>
+            syntax is ConstructorDeclarationSyntax { Initializer: not null }
+            || (constructor.ContainingType.BaseType is { } baseType && IsInSource(baseType));
+
+        /// <summary>The names of the project's types and their members, found once from the declarations.</summary>
+        private HashSet<string> ProjectNames()
+        {
+            if (_projectNames is not null)
+            {
+                return _projectNames;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var type in SourceTypes())
+            {
+                names.Add(type.Name);
+                foreach (var member in type.MemberNames)
+                {
+                    names.Add(member);
+                    _projectHasIndexers |= member == WellKnownMemberNames.Indexer;
+                    _projectHasOperators |= member.StartsWith("op_", StringComparison.Ordinal);
+                }
+            }
+
+            return _projectNames = names;
         }
 
         private IOperation? Bind(SyntaxNode syntax)
@@ -526,21 +604,29 @@ internal sealed class ReachIndex
 
                 switch (operation)
                 {
-                    case IInvocationOperation invocation
-                        when (!invocation.IsImplicit || invocation.TargetMethod.MethodKind == MethodKind.Constructor) && !IsGuarded(invocation):
-                        if (ResolvedService(invocation) is { } service)
+                    case IInvocationOperation invocation when !invocation.IsImplicit || invocation.TargetMethod.MethodKind == MethodKind.Constructor:
+                        // The target first: most calls go to referenced assemblies, and the guard test walks up the tree.
+                        if (ResolvedService(invocation) is { } service && !IsGuarded(invocation))
                         {
                             services.Add((service, invocation));
                         }
 
-                        foreach (var target in Dispatch(invocation.TargetMethod, invocation.Instance))
+                        if (IsInSource(invocation.TargetMethod) || invocation.TargetMethod.IsVirtual || invocation.TargetMethod.IsAbstract
+                            || invocation.TargetMethod.ContainingType?.TypeKind == TypeKind.Interface)
                         {
-                            sites.Add((target, invocation));
+                            var targets = Dispatch(invocation.TargetMethod, invocation.Instance);
+                            if (targets.Count > 0 && !IsGuarded(invocation))
+                            {
+                                foreach (var target in targets)
+                                {
+                                    sites.Add((target, invocation));
+                                }
+                            }
                         }
 
                         break;
 
-                    case IObjectCreationOperation { Constructor: { } constructor } creation when !IsGuarded(creation):
+                    case IObjectCreationOperation { Constructor: { } constructor } creation when IsInSource(constructor) && !IsGuarded(creation):
                         sites.Add((constructor, creation));
                         break;
 
@@ -656,7 +742,7 @@ internal sealed class ReachIndex
         /// there are at most <see cref="MaxDispatchCandidates"/>. Members first declared in a referenced assembly
         /// (<c>object.ToString</c>, <c>IDisposable.Dispose</c>, ...) are never dispatched.
         /// </summary>
-        private IEnumerable<IMethodSymbol> Dispatch(IMethodSymbol target, IOperation? receiver)
+        private IReadOnlyCollection<IMethodSymbol> Dispatch(IMethodSymbol target, IOperation? receiver)
         {
             var isInterfaceMember = target.ContainingType?.TypeKind == TypeKind.Interface;
             if (!isInterfaceMember && !target.IsVirtual && !target.IsAbstract && !target.IsOverride)
@@ -686,20 +772,30 @@ internal sealed class ReachIndex
                 return Implementation(exact, target) is { } known ? [known] : [];
             }
 
+            var declaring = (receiver?.Type as INamedTypeSymbol ?? target.ContainingType!).OriginalDefinition;
+            var key = (target.OriginalDefinition, declaring);
+            if (!_dispatched.TryGetValue(key, out var found))
+            {
+                _dispatched[key] = found = Candidates(target, declaring, isInterfaceMember);
+            }
+
+            return found;
+        }
+
+        private IMethodSymbol[] Candidates(IMethodSymbol target, INamedTypeSymbol declaring, bool isInterfaceMember)
+        {
             var candidates = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             if (!target.IsAbstract && !isInterfaceMember)
             {
                 candidates.Add(target.OriginalDefinition);
             }
 
-            var declaring = (receiver?.Type as INamedTypeSymbol ?? target.ContainingType!).OriginalDefinition;
-
             // With registrations of the interface in this compilation, the container gives only those (a fake kept for
             // the tests is no candidate).
             var registered = declaring.TypeKind == TypeKind.Interface ? Registrations.Get(declaring) : Array.Empty<ServiceRegistration>();
-            foreach (var type in SourceTypes())
+            foreach (var type in DerivedTypes(declaring))
             {
-                if (type.IsAbstract || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !DerivesFrom(type, declaring)
+                if (type.IsAbstract || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
                     || (registered.Count > 0 && !IsRegistered(registered, type)))
                 {
                     continue;
@@ -715,7 +811,40 @@ internal sealed class ReachIndex
                 }
             }
 
-            return candidates;
+            return [.. candidates];
+        }
+
+        /// <summary>The types of this compilation that derive from or implement a type (by definition), indexed once.</summary>
+        private List<INamedTypeSymbol> DerivedTypes(INamedTypeSymbol declaring)
+        {
+            if (_derived is null)
+            {
+                _derived = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+                foreach (var type in SourceTypes())
+                {
+                    for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+                    {
+                        AddDerived(current.OriginalDefinition, type);
+                    }
+
+                    foreach (var @interface in type.AllInterfaces)
+                    {
+                        AddDerived(@interface.OriginalDefinition, type);
+                    }
+                }
+            }
+
+            return _derived.TryGetValue(declaring, out var derived) ? derived : s_noTypes;
+        }
+
+        private void AddDerived(INamedTypeSymbol baseType, INamedTypeSymbol type)
+        {
+            if (!_derived!.TryGetValue(baseType, out var list))
+            {
+                _derived[baseType] = list = new List<INamedTypeSymbol>();
+            }
+
+            list.Add(type);
         }
 
         private static bool IsRegistered(IReadOnlyList<ServiceRegistration> registrations, INamedTypeSymbol type)
@@ -782,30 +911,15 @@ internal sealed class ReachIndex
             return false;
         }
 
-        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol declaring)
+        private sealed class DispatchKeyComparer : IEqualityComparer<(IMethodSymbol Method, INamedTypeSymbol Type)>
         {
-            if (declaring.TypeKind == TypeKind.Interface)
-            {
-                foreach (var @interface in type.AllInterfaces)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, declaring))
-                    {
-                        return true;
-                    }
-                }
+            public static DispatchKeyComparer Instance { get; } = new();
 
-                return false;
-            }
+            public bool Equals((IMethodSymbol Method, INamedTypeSymbol Type) x, (IMethodSymbol Method, INamedTypeSymbol Type) y) =>
+                SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
 
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, declaring))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            public int GetHashCode((IMethodSymbol Method, INamedTypeSymbol Type) key) =>
+                (SymbolEqualityComparer.Default.GetHashCode(key.Method) * 397) ^ SymbolEqualityComparer.Default.GetHashCode(key.Type);
         }
 
         /// <summary>Every type declared in this compilation, nested types included.</summary>

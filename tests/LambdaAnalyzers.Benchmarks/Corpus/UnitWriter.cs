@@ -85,6 +85,12 @@ internal sealed class UnitWriter
             default: WriteNotificationFunctions(); break;
         }
 
+        // Chosen by the unit's index, not the random sequence, so the other shapes stay where they were.
+        if (Index % 4 == 3)
+        {
+            WriteReplayHandler();
+        }
+
         return _source.ToString();
     }
 
@@ -300,6 +306,23 @@ internal sealed class UnitWriter
     {
         var access = Choose(new RootShape(InstanceMembers: false, CanInject: false, IsNestedLambda: false), "message.EventSourceArn");
         var returns = _random.Next(2) == 0 ? "void" : "Task";
+
+        // Chosen by the unit's index, not the random sequence, so the other shapes stay where they were: three queue
+        // handlers in four return a partial-batch response, and process each message in a try whose catch drops the
+        // message (LMB0015), reports it by its receipt handle (LMB0015) or reports it by its message ID.
+        var batch = (Index % 4) switch
+        {
+            0 => BatchReport.None,
+            1 => BatchReport.ReceiptHandle,
+            2 => BatchReport.MessageId,
+            _ => (BatchReport?)null,
+        };
+        var response = _v.QueueResponse;
+        if (batch is not null)
+        {
+            returns = $"Task<{response}>";
+        }
+
         _source.Block($"public static class {_entity}QueueHandler", () =>
         {
             Members(access);
@@ -307,6 +330,11 @@ internal sealed class UnitWriter
             {
                 _source.Line("context.Logger.LogLine($\"received {evnt.Records.Count} messages\");");
                 _source.Line("var failures = 0;");
+                if (batch is not null)
+                {
+                    _source.Line($"var batchItemFailures = new List<{response}.BatchItemFailure>();");
+                }
+
                 _source.Block("foreach (var message in evnt.Records)", () =>
                 {
                     _source.Line($"var entity = {_support}.Parse(message.Body);");
@@ -318,12 +346,69 @@ internal sealed class UnitWriter
                     });
                     _source.Line();
                     _source.Line($"var key = {_support}.Normalize(message.MessageId);");
-                    Use(access, "key", "message.Body");
+                    if (batch is not { } report)
+                    {
+                        Use(access, "key", "message.Body");
+                        return;
+                    }
+
+                    _source.Block("try", () => Use(access, "key", "message.Body"));
+                    _source.Block("catch (Exception ex)", () =>
+                    {
+                        if (report != BatchReport.None)
+                        {
+                            var identifier = report == BatchReport.MessageId ? "MessageId" : "ReceiptHandle";
+                            _source.Line($"batchItemFailures.Add(new {response}.BatchItemFailure {{ ItemIdentifier = message.{identifier} }});");
+                        }
+
+                        _source.Line("context.Logger.LogLine($\"{message.MessageId} failed: {ex.Message}\");");
+                    });
                 });
                 _source.Line();
                 _source.Block("if (failures > 0)", () => _source.Line("context.Logger.LogLine($\"{failures} messages skipped\");"));
+                if (batch is not null)
+                {
+                    _source.Line();
+                    _source.Line($"return new {response}(batchItemFailures);");
+                }
             });
         });
+    }
+
+    /// <summary>
+    /// A handler that replays messages from a dead-letter queue, one task per message, and returns a partial-batch
+    /// response whose list its catch never adds to: the failed message is dropped (LMB0015).
+    /// </summary>
+    private void WriteReplayHandler()
+    {
+        var response = _v.QueueResponse;
+        _source.Block($"public static class {_entity}ReplayHandler", () =>
+        {
+            _source.Block($"public static async Task<{response}> ReplayAsync({_v.QueueEvent} evnt, {_v.Context} context)", () =>
+            {
+                _source.Line($"var batchItemFailures = new List<{response}.BatchItemFailure>();");
+                _source.Line("await Task.WhenAll(evnt.Records.Select(async message =>");
+                _source.Block(
+                    string.Empty,
+                    () =>
+                    {
+                        _source.Block("try", () => _source.Line($"await {_support}.LookupAsync({_support}.Normalize(message.MessageId));"));
+                        _source.Block("catch (Exception ex)", () => _source.Line("context.Logger.LogLine($\"replaying {message.MessageId} failed: {ex.Message}\");"));
+                    },
+                    close: "}));");
+                _source.Line();
+                _source.Line($"return new {response}(batchItemFailures);");
+            });
+        });
+        _source.Line();
+    }
+
+    /// <summary>How a generated queue handler's catch reports the failed message: not at all, or by one of its members.</summary>
+    private enum BatchReport
+    {
+        None,
+        ReceiptHandle,
+        MessageId,
     }
 
     // Amazon.Lambda.Annotations: [LambdaFunction] methods, with and without an ILambdaContext.

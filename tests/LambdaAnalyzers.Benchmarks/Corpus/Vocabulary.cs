@@ -41,6 +41,8 @@ internal sealed class Vocabulary
 
     public string QueueEvent => IsLambda ? "SQSEvent" : "QueueBatch";
 
+    public string QueueResponse => IsLambda ? "SQSBatchResponse" : "QueueBatchResponse";
+
     public string StorageEvent => IsLambda ? "S3Event" : "StorageNotification";
 
     public string TopicEvent => IsLambda ? "SNSEvent" : "TopicNotification";
@@ -139,11 +141,25 @@ internal sealed class Vocabulary
             {
                 public string MessageId { get; set; } = string.Empty;
 
+                public string ReceiptHandle { get; set; } = string.Empty;
+
                 public string Body { get; set; } = string.Empty;
 
                 public string EventSourceArn { get; set; } = string.Empty;
 
                 public Dictionary<string, string> Attributes { get; set; } = new();
+            }
+        }
+
+        public sealed class QueueBatchResponse
+        {
+            public QueueBatchResponse(List<BatchItemFailure> batchItemFailures) => BatchItemFailures = batchItemFailures;
+
+            public List<BatchItemFailure> BatchItemFailures { get; set; }
+
+            public sealed class BatchItemFailure
+            {
+                public string ItemIdentifier { get; set; } = string.Empty;
             }
         }
 

@@ -94,10 +94,11 @@ public sealed class ReachIndexTests
             source.Append("        Many.M").Append(i).Append("();\n");
         }
 
-        source.Append("    }\n}\n\npublic static class Many\n{\n");
+        source.Append("    }\n}\n\npublic static class Sink\n{\n    public static void Use() { }\n}\n\npublic static class Many\n{\n");
         for (var i = 0; i < ReachIndex.MaxBoundMethods + 10; i++)
         {
-            source.Append("    public static void M").Append(i).Append("() { }\n");
+            // Each calls into the project, so each must be bound to be followed.
+            source.Append("    public static void M").Append(i).Append("() => Sink.Use();\n");
         }
 
         source.Append("}\n");
@@ -107,6 +108,38 @@ public sealed class ReachIndexTests
 
         Assert.True(reach.StoppedAtLimit);
         Assert.Equal(ReachIndex.MaxBoundMethods, reach.BoundMethods);
+    }
+
+    [Fact]
+    public async Task CodeThatNamesNothingOfTheProject_AndTheLastLevel_AreNotBound()
+    {
+        var compilation = await ModelCompilation.CreateAsync("""
+            using System.Linq;
+            using Amazon.Lambda.Core;
+
+            public class Function
+            {
+                public int Handle(int[] input, ILambdaContext context) => Math.Total(input) + A.One();
+            }
+
+            public static class Math
+            {
+                public static int Total(int[] values) => values.Where(v => v > 0).Sum();
+            }
+
+            public static class A { public static int One() => B.Two(); }
+            public static class B { public static int Two() => C.Three(); }
+            public static class C { public static int Three() => D.Four(); }
+            public static class D { public static int Four() => 4; }
+            """);
+
+        var reach = compilation.Model.GetReach(CancellationToken.None);
+
+        // Handle, One and Two: Total names nothing of the project, Three is at the largest depth.
+        Assert.Equal(3, reach.BoundMethods);
+        Assert.NotNull(reach.Get(compilation.Method("Total")));
+        Assert.Equal(3, reach.Get(compilation.Method("Three"))!.Depth);
+        Assert.Null(reach.Get(compilation.Method("Four")));
     }
 
     [Fact]
