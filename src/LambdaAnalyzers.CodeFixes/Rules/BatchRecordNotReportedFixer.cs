@@ -79,7 +79,7 @@ public sealed class BatchRecordNotReportedFixer : CodeFixProvider
     {
         var properties = diagnostic.Properties;
         if (diagnostic.Location.SourceTree != root.SyntaxTree
-            || diagnostic.AdditionalLocations.Count != 2
+            || diagnostic.AdditionalLocations.Count < 2
             || !properties.TryGetValue(BatchRecordNotReportedAnalyzer.IdPathProperty, out var idPath) || idPath is not { Length: > 0 }
             || !properties.TryGetValue(BatchRecordNotReportedAnalyzer.ListProperty, out var listKind)
             || !properties.TryGetValue(BatchRecordNotReportedAnalyzer.RecordProperty, out var recordKind)

@@ -8,7 +8,7 @@ namespace LambdaAnalyzers.Lambda;
 /// <summary>
 /// A handler that takes a batch event (SQS, Kinesis, DynamoDB, their time-window variants) and returns its family's
 /// partial-batch response: Lambda counts every record the response does not name as processed. Knows the handler's
-/// per-record loops (in its body, and in the lambdas and local functions there; not yet in methods it calls), the
+/// per-record loops (in its body and the lambdas and local functions there, or in a method whose response it returns), the
 /// failure lists that flow into the response, and where it reports failures.
 /// </summary>
 internal sealed class PartialBatchHandler
@@ -41,7 +41,7 @@ internal sealed class PartialBatchHandler
     /// <summary>The partial-batch handler whose region this is, or null.</summary>
     public static PartialBatchHandler? TryCreate(InvocationScope scope, Region region, BatchSymbols symbols)
     {
-        if (region.Kind is not (RegionKind.HandlerBody or RegionKind.NestedHandler) || symbols.HandlerFamily(region.Entry) is not { } family)
+        if (FamilyOf(region, symbols) is not { } family)
         {
             return null;
         }
@@ -50,6 +50,36 @@ internal sealed class PartialBatchHandler
         handler.Loops = handler.FindLoops();
         handler.OnlyFailureList = handler.FindOnlyFailureList();
         return handler;
+    }
+
+    /// <summary>
+    /// The family of a region that handles a batch: a handler's own code, or a reached method that takes the family's
+    /// event and returns its response, where every call of the shortest chain from a handler of that family is returned
+    /// by its caller (<c>return await ProcessAsync(evnt);</c>), so that the method's response is the handler's.
+    /// </summary>
+    private static BatchFamily? FamilyOf(Region region, BatchSymbols symbols)
+    {
+        if (region.Kind is RegionKind.HandlerBody or RegionKind.NestedHandler)
+        {
+            return symbols.HandlerFamily(region.Entry);
+        }
+
+        if (region.Reach is not { } reach
+            || symbols.HandlerFamily(reach.Method) is not { } family
+            || symbols.HandlerFamily(reach.Entry) != family)
+        {
+            return null;
+        }
+
+        for (var link = reach; link.Caller is not null; link = link.Caller)
+        {
+            if (!ReturnedCall.IsReturned(link.CallSite))
+            {
+                return null;
+            }
+        }
+
+        return family;
     }
 
     /// <summary>What each catch of each per-record loop does with its record.</summary>

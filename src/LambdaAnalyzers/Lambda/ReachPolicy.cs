@@ -22,6 +22,10 @@ internal static class ReachPolicy
         // A synchronous invocation in a helper keeps both functions running just the same.
         RuleIdentifiers.SynchronousInvoke => true,
 
+        // A record dropped in a method whose response the handler returns is dropped just the same; a method whose
+        // result the handler does not return is not its response (PartialBatchHandler).
+        RuleIdentifiers.BatchRecordNotReported => true,
+
         // LMB0005 reports a shared HttpClient changed in reached code; invocation data it keeps to the handler's own
         // code (whether a reached method's parameter holds invocation data depends on its callers).
         RuleIdentifiers.InvocationDataKept => true,

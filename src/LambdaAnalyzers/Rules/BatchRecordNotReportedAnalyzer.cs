@@ -13,7 +13,8 @@ namespace LambdaAnalyzers.Rules;
 /// record: a catch of its per-record loop that neither rethrows, nor reports the record, nor hands it on (the record
 /// counts as processed); a catch that reports an SQS message and ends the loop, leaving the messages after it
 /// unreported; an <c>ItemIdentifier</c> that is not the record's identifier; and, in a deployment file, a batch event
-/// source of such a handler's function without <c>FunctionResponseTypes: [ReportBatchItemFailures]</c>.
+/// source of such a handler's function without <c>FunctionResponseTypes: [ReportBatchItemFailures]</c>. The loop may
+/// sit in a method whose response the handler returns (<see cref="PartialBatchHandler"/>), with the chain in the message.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BatchRecordNotReportedAnalyzer : DiagnosticAnalyzer
@@ -62,7 +63,7 @@ public sealed class BatchRecordNotReportedAnalyzer : DiagnosticAnalyzer
     internal const string RecordExpression = "Expression";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DroppedRule, LoopEndRule, IdentifierRule, EventSourceRule);
+        Reached.WithTwins(DroppedRule, LoopEndRule, IdentifierRule).Add(EventSourceRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -109,12 +110,12 @@ public sealed class BatchRecordNotReportedAnalyzer : DiagnosticAnalyzer
                 {
                     var consequence = handler.Family == BatchFamily.Sqs ? "it is deleted" : "Lambda moves past it";
                     var (properties, locations) = FixData(handler, recordCatch, symbols);
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DroppedRule, FunctionSyntax.CatchHeadLocation(recordCatch.Clause.Syntax), locations, properties, consequence));
+                    context.ReportDiagnostic(Reached.Create(
+                        DroppedRule, FunctionSyntax.CatchHeadLocation(recordCatch.Clause.Syntax), locations, properties, handler.Region, consequence));
                 }
                 else if (recordCatch.LoopEnd is { } loopEnd)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(LoopEndRule, FunctionSyntax.KeywordLocation(loopEnd.Syntax)));
+                    context.ReportDiagnostic(Reached.Create(LoopEndRule, FunctionSyntax.KeywordLocation(loopEnd.Syntax), null, null, handler.Region));
                 }
             }
         }
@@ -126,7 +127,8 @@ public sealed class BatchRecordNotReportedAnalyzer : DiagnosticAnalyzer
                 && scope.Contains(assignment))
             {
                 var identifier = wrong.Family == BatchFamily.Sqs ? "'MessageId'" : "sequence number";
-                context.ReportDiagnostic(Diagnostic.Create(IdentifierRule, assignment.Value.Syntax.GetLocation(), wrong.Description, identifier));
+                context.ReportDiagnostic(Reached.Create(
+                    IdentifierRule, assignment.Value.Syntax.GetLocation(), null, null, scope.GetRegion(assignment), wrong.Description, identifier));
             }
         }
     }
