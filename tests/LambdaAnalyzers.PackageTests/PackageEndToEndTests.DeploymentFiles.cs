@@ -87,6 +87,31 @@ public sealed partial class PackageEndToEndTests
 
     [Fact]
     [Trait("Category", "EndToEnd")]
+    public async Task Every_deployment_file_is_marked_for_the_analyzers_whatever_its_name()
+    {
+        var root = NewLayout();
+        var project = Path.Combine(root, "Fn");
+        Touch(project, "notes.txt");
+        Touch(Path.Combine(root, "deploy"), "prod.yaml");
+        Touch(Path.Combine(root, "deploy"), "staging.json");
+
+        // A listed file that the project already has as an additional file is marked where it is.
+        var files = await EvaluateAsync(
+            project, "../deploy/prod.yaml;../deploy/staging.json", "notes.txt;../deploy/staging.json", "AdditionalFiles", "LambdaAnalyzersDeploymentFile");
+
+        Assert.Equal(
+            [
+                $"{Path.Combine(project, "notes.txt")}|",
+                $"{Path.Combine(root, "deploy", "staging.json")}|true",
+                $"{Path.Combine(root, "deploy", "prod.yaml")}|true",
+            ],
+            files);
+        var metadata = await EvaluateAsync(project, deploymentFiles: null, additionalFiles: null, "CompilerVisibleItemMetadata", "MetadataName");
+        Assert.Contains("AdditionalFiles|LambdaAnalyzersDeploymentFile", metadata);
+    }
+
+    [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task The_project_folder_and_target_framework_are_visible_to_the_analyzers()
     {
         var project = Path.Combine(NewLayout(), "Fn");
@@ -117,9 +142,10 @@ public sealed partial class PackageEndToEndTests
 
     /// <summary>
     /// Writes a project into <paramref name="project"/> that imports the packed props and targets, and returns the
-    /// full paths (for files) or identities of the evaluated items of one type.
+    /// full paths (for files) or identities of the evaluated items of one type, each followed by <c>|</c> and the value
+    /// of <paramref name="metadata"/> when one is named.
     /// </summary>
-    private async Task<IReadOnlyList<string>> EvaluateAsync(string project, string? deploymentFiles, string? additionalFiles, string itemType)
+    private async Task<IReadOnlyList<string>> EvaluateAsync(string project, string? deploymentFiles, string? additionalFiles, string itemType, string? metadata = null)
     {
         var imports = ExtractPackageFolder("buildTransitive/");
         Directory.CreateDirectory(project);
@@ -142,7 +168,8 @@ public sealed partial class PackageEndToEndTests
         Assert.True(result.ExitCode == 0, result.Describe());
         using var json = JsonDocument.Parse(result.StandardOutput);
         return json.RootElement.GetProperty("Items").GetProperty(itemType).EnumerateArray()
-            .Select(item => itemType == "AdditionalFiles" ? item.GetProperty("FullPath").GetString()! : item.GetProperty("Identity").GetString()!)
+            .Select(item => (itemType == "AdditionalFiles" ? item.GetProperty("FullPath").GetString()! : item.GetProperty("Identity").GetString()!)
+                + (metadata is null ? string.Empty : "|" + (item.TryGetProperty(metadata, out var value) ? value.GetString() : string.Empty)))
             .ToList();
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace LambdaAnalyzers.Lambda;
@@ -30,8 +31,8 @@ internal sealed class BatchEventSources
     public ImmutableArray<UnreportedBatchSource> Sources { get; }
 
     /// <summary>The sources of an additional file that is a deployment file; null for any other file.</summary>
-    public static BatchEventSources? TryGet(AdditionalText file, CancellationToken cancellationToken) =>
-        DeploymentFile.TryGet(file, cancellationToken) is null ? null : s_files.Get(file, cancellationToken);
+    public static BatchEventSources? TryGet(AdditionalText file, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        DeploymentFile.TryGet(file, options, cancellationToken) is null ? null : s_files.Get(file, cancellationToken);
 
     public static BatchEventSources Read(SourceText text)
     {

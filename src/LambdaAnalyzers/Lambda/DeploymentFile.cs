@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace LambdaAnalyzers.Lambda;
@@ -20,7 +21,7 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class DeploymentFile
 {
-    /// <summary>The file names that are deployment files, looked up by the package's build targets.</summary>
+    /// <summary>The file names that are deployment files, looked up by the package's build targets; others are marked.</summary>
     private static readonly ImmutableArray<string> FileNames = ImmutableArray.Create(
         "aws-lambda-tools-defaults.json", "serverless.template", "template.yaml", "template.yml", "serverless.yml", "serverless.yaml");
 
@@ -50,11 +51,16 @@ internal sealed class DeploymentFile
     public DeploymentFileProblem? Problem { get; }
 
     /// <summary>
-    /// The facts of an additional file that is a deployment file (by its name), read once per text; null for any other
-    /// file and for one whose text cannot be read.
+    /// The facts of an additional file that is a deployment file, read once per text; null for any other file and for
+    /// one whose text cannot be read. A file is a deployment file by its name, or when its item carries the metadata
+    /// <c>LambdaAnalyzersDeploymentFile="true"</c> (the package's build targets set it on the files a project lists in
+    /// <c>LambdaAnalyzersDeploymentFiles</c>, whatever their names).
     /// </summary>
-    public static DeploymentFile? TryGet(AdditionalText file, CancellationToken cancellationToken) =>
-        IsDeploymentFileName(file.Path) ? s_files.Get(file, cancellationToken) : null;
+    public static DeploymentFile? TryGet(AdditionalText file, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        IsDeploymentFile(file, options) ? s_files.Get(file, cancellationToken) : null;
+
+    private static bool IsDeploymentFile(AdditionalText file, AnalyzerOptions options) =>
+        IsDeploymentFileName(file.Path) || LambdaOptions.IsMarkedDeploymentFile(options.AnalyzerConfigOptionsProvider.GetOptions(file));
 
     private static bool IsDeploymentFileName(string path)
     {

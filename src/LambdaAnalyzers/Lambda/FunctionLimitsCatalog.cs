@@ -63,7 +63,7 @@ internal sealed class FunctionLimitsCatalog
             : null;
         foreach (var file in inputs.AdditionalFiles)
         {
-            if (assembly is null || DeploymentFile.TryGet(file, CancellationToken.None) is not { Limits.IsEmpty: false } facts)
+            if (assembly is null || DeploymentFile.TryGet(file, inputs.Options, CancellationToken.None) is not { Limits.IsEmpty: false } facts)
             {
                 continue;
             }

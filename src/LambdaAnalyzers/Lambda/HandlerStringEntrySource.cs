@@ -47,7 +47,7 @@ internal sealed class HandlerStringEntrySource : IEntrySource
         var byMethodName = new Dictionary<string, ImmutableArray<HandlerString>>(System.StringComparer.Ordinal);
         foreach (var file in inputs.AdditionalFiles)
         {
-            if (DeploymentFile.TryGet(file, CancellationToken.None) is not { } facts)
+            if (DeploymentFile.TryGet(file, inputs.Options, CancellationToken.None) is not { } facts)
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -28,6 +29,12 @@ internal static class LambdaOptions
 
     /// <summary>The MSBuild property the package's props make visible (<c>CompilerVisibleProperty</c>).</summary>
     public const string TargetFrameworkKey = "build_property.TargetFramework";
+
+    /// <summary>
+    /// The item metadata the package's build targets set on the deployment files a project lists under any name
+    /// (<c>CompilerVisibleItemMetadata</c>).
+    /// </summary>
+    public const string DeploymentFileMetadataKey = "build_metadata.AdditionalFiles.LambdaAnalyzersDeploymentFile";
 
     /// <summary>Lambda's default ephemeral storage, and the least a function can have.</summary>
     public const int DefaultEphemeralStorageMegabytes = 512;
@@ -84,6 +91,10 @@ internal static class LambdaOptions
         options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TargetFrameworkKey, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value.Trim()
             : null;
+
+    /// <summary>Whether an additional file's options mark it as a deployment file (<see cref="DeploymentFileMetadataKey"/>).</summary>
+    public static bool IsMarkedDeploymentFile(AnalyzerConfigOptions fileOptions) =>
+        fileOptions.TryGetValue(DeploymentFileMetadataKey, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     internal static ImmutableHashSet<string> ParseAllowedFunctions(string? value)
     {

@@ -187,7 +187,7 @@ public sealed class BatchRecordNotReportedAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFile(AdditionalFileAnalysisContext context, LambdaModel model, BatchSymbols symbols, string assembly)
     {
         var file = context.AdditionalFile;
-        if (BatchEventSources.TryGet(file, context.CancellationToken) is not { Sources.IsEmpty: false } sources
+        if (BatchEventSources.TryGet(file, context.Options, context.CancellationToken) is not { Sources.IsEmpty: false } sources
             || file.GetText(context.CancellationToken) is not { } text)
         {
             return;

@@ -59,7 +59,7 @@ public sealed class DeploymentFileNotReadAnalyzer : DiagnosticAnalyzer
     private static void Analyze(AdditionalFileAnalysisContext context)
     {
         var file = context.AdditionalFile;
-        if (DeploymentFile.TryGet(file, context.CancellationToken) is not { Problem: { } problem }
+        if (DeploymentFile.TryGet(file, context.Options, context.CancellationToken) is not { Problem: { } problem }
             || file.GetText(context.CancellationToken) is not { } text)
         {
             return;

@@ -46,7 +46,7 @@ public sealed class HandlerStringMismatchAnalyzer : DiagnosticAnalyzer
     private static void Analyze(AdditionalFileAnalysisContext context, KnownTypes types, BuildTarget build, string assembly)
     {
         var file = context.AdditionalFile;
-        if (DeploymentFile.TryGet(file, context.CancellationToken) is not { } facts
+        if (DeploymentFile.TryGet(file, context.Options, context.CancellationToken) is not { } facts
             || file.GetText(context.CancellationToken) is not { } text)
         {
             return;

@@ -84,6 +84,31 @@ public sealed class HandlerStringMismatchAnalyzerTests
         Function("TestProject::Orders.Function::Process"),
         At(5, 16, 53, "'TestProject::Orders.Function::Process' names no method 'Process' in 'Orders.Function'"));
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public Task FileOfAnotherName_IsReadWhenItsItemIsMarkedAsADeploymentFile(bool marked)
+    {
+        // The package's build targets mark the files a project lists in LambdaAnalyzersDeploymentFiles; MSBuild hands
+        // the metadata to the analyzers as build_metadata in a global configuration.
+        const string Listed = "/0/deploy/prod-functions.yaml";
+        var test = new Verify.Test { TestCode = Code };
+        test.TestState.AdditionalFiles.Add((Listed, Function("TestProject::Orders.Function::Process")));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"""
+            is_global = true
+
+            [{Listed}]
+            build_metadata.AdditionalFiles.LambdaAnalyzersDeploymentFile = {(marked ? "true" : "false")}
+            """));
+        if (marked)
+        {
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(HandlerStringMismatchAnalyzer.Rule).WithSpan(Listed, 5, 16, 5, 53)
+                .WithArguments("'TestProject::Orders.Function::Process' names no method 'Process' in 'Orders.Function'"));
+        }
+
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task MissingType_QuotedValue_SpanIncludesTheQuotes() => VerifyAsync(
         Function("\"TestProject::Orders.Functions::Handle\""),
