@@ -50,29 +50,17 @@ internal sealed class BatchEventSources
 
         var functions = new Dictionary<string, (HandlerString Handler, string? FunctionName)>(StringComparer.Ordinal);
         var sources = ImmutableArray.CreateBuilder<UnreportedBatchSource>();
-        var globals = root["Globals"]?["Function"];
-        foreach (var resource in resources)
+        foreach (var function in TemplateFunction.Read(root))
         {
-            if (resource.Value["Type"]?.Scalar is not ("AWS::Serverless::Function" or "AWS::Lambda::Function"))
-            {
-                continue;
-            }
-
-            var properties = resource.Value["Properties"];
-            if (properties?["PackageType"]?.Scalar == "Image")
-            {
-                // A container image has no handler string: the Globals' one is not its.
-                continue;
-            }
-
-            var handlerValue = properties?["Handler"] ?? globals?["Handler"];
-            var runtime = DeploymentFile.RuntimeOf(properties?["Runtime"] ?? globals?["Runtime"]);
+            var properties = function.Properties;
+            var handlerValue = function.Handler;
+            var runtime = DeploymentFile.RuntimeOf(function.Runtime);
             if (handlerValue?.Scalar is not { } written || HandlerString.TryParse(written, handlerValue.Line, handlerValue.Column, handlerValue.Span, runtime) is not { } handler)
             {
                 continue;
             }
 
-            functions[resource.Key] = (handler, properties?["FunctionName"]?.Scalar);
+            functions[function.Name] = (handler, properties?["FunctionName"]?.Scalar);
             if (properties?["Events"]?.Mapping is not { } events)
             {
                 continue;

@@ -13,7 +13,8 @@ namespace LambdaAnalyzers.Lambda;
 /// format is taken from the content, so that a file listed under another name works too: <c>function-handler</c> of
 /// <c>aws-lambda-tools-defaults.json</c> (unless it names a <c>template</c>, whose functions then count), the
 /// <c>Handler</c> of each <c>AWS::Serverless::Function</c> or <c>AWS::Lambda::Function</c> of a CloudFormation or SAM
-/// template (SAM's <c>Globals.Function.Handler</c> as the default; container images have none), and the
+/// template (<see cref="TemplateFunction"/>: SAM's <c>Globals.Function.Handler</c> as the default; a container image's
+/// <c>ImageConfig.Command[0]</c>), and the
 /// <c>handler</c> of each Serverless Framework function. Values given through an intrinsic function are unknown and
 /// name nothing. Each handler string carries its function's runtime (<see cref="HandlerString.Runtime"/>):
 /// <c>function-runtime</c>, the resource's <c>Runtime</c> (SAM's <c>Globals.Function.Runtime</c> as the default), the
@@ -126,27 +127,9 @@ internal sealed class DeploymentFile
 
     private static void AddTemplateFunctions(DeploymentNode root, List<FunctionValues> functions)
     {
-        if (root["Resources"]?.Mapping is not { } resources)
+        foreach (var function in TemplateFunction.Read(root))
         {
-            return;
-        }
-
-        var globals = root["Globals"]?["Function"];
-        foreach (var resource in resources)
-        {
-            if (resource.Value["Type"]?.Scalar is not ("AWS::Serverless::Function" or "AWS::Lambda::Function"))
-            {
-                continue;
-            }
-
-            var properties = resource.Value["Properties"];
-            if (properties?["PackageType"]?.Scalar == "Image")
-            {
-                continue;
-            }
-
-            // A value of the function's own, even an unknown one, wins over the default.
-            Add(properties?["Handler"] ?? globals?["Handler"], properties?["Runtime"] ?? globals?["Runtime"], functions);
+            Add(function.Handler, function.Runtime, functions);
         }
     }
 

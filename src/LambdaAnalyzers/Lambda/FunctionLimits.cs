@@ -151,37 +151,18 @@ internal sealed class FunctionLimits
 
     private static void ReadTemplate(DeploymentNode root, ImmutableArray<FunctionLimits>.Builder functions)
     {
-        if (root["Resources"]?.Mapping is not { } resources)
+        foreach (var function in TemplateFunction.Read(root))
         {
-            return;
-        }
-
-        var globals = root["Globals"]?["Function"];
-        foreach (var resource in resources)
-        {
-            var isServerless = resource.Value["Type"]?.Scalar == "AWS::Serverless::Function";
-            if (!isServerless && resource.Value["Type"]?.Scalar != "AWS::Lambda::Function")
-            {
-                continue;
-            }
-
-            // SAM's globals apply to its own resource type only.
-            var defaults = isServerless ? globals : null;
-            var properties = resource.Value["Properties"];
-            if (properties?["PackageType"]?.Scalar == "Image")
-            {
-                continue;
-            }
-
+            // An image has no CodeUri: its code is in the image.
             functions.Add(new FunctionLimits(
-                resource.Key,
+                function.Name,
                 FunctionLimitsSource.Template,
-                Text(properties?["Handler"] ?? defaults?["Handler"]),
-                Timeout(properties?["Timeout"] ?? defaults?["Timeout"], TemplateDefaultTimeoutSeconds),
-                Memory(properties?["MemorySize"] ?? defaults?["MemorySize"], TemplateDefaultMemoryMegabytes),
-                EphemeralStorageSize(properties?["EphemeralStorage"] ?? defaults?["EphemeralStorage"]),
-                Text(properties?["CodeUri"] ?? defaults?["CodeUri"]),
-                Text((properties?["Environment"] ?? defaults?["Environment"])?["Variables"]?["ANNOTATIONS_HANDLER"])));
+                Text(function.Handler),
+                Timeout(function.Get("Timeout"), TemplateDefaultTimeoutSeconds),
+                Memory(function.Get("MemorySize"), TemplateDefaultMemoryMegabytes),
+                EphemeralStorageSize(function.Get("EphemeralStorage")),
+                function.IsImage ? null : Text(function.Get("CodeUri")),
+                Text(function.Get("Environment")?["Variables"]?["ANNOTATIONS_HANDLER"])));
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class DeploymentFileTests
     }
 
     [Fact]
-    public void YamlTemplate_GivesEachFunctionsHandler_GlobalsAsTheDefault_IntrinsicsAndImagesNone()
+    public void YamlTemplate_GivesEachFunctionsHandler_GlobalsAsTheDefault_IntrinsicsNone_ImagesTheirCommand()
     {
         var file = DeploymentFile.Read(SourceText.From("""
             Transform: AWS::Serverless-2016-10-31
@@ -64,13 +64,27 @@ public sealed class DeploymentFileTests
                 Properties:
                   PackageType: Image
                   Handler: Shop::Shop.Image::Handle
+              ImageWithCommand:
+                Type: AWS::Serverless::Function
+                Properties:
+                  PackageType: Image
+                  ImageConfig:
+                    Command: ["Shop::Shop.Image::Handle"]
+              Plain:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: dotnet8
               Bucket:
                 Type: AWS::S3::Bucket
             """));
 
+        // An image's handler is its ImageConfig.Command (its own Handler property is not used, nor the Globals'); the
+        // Globals apply to SAM's resource type only, so the plain AWS::Lambda::Function has no handler.
         Assert.Null(file.Problem);
-        Assert.Equal(["Shop::Shop.Orders::Handle", "Shop::Shop.Function::Default"], file.Handlers.Select(h => h.Text));
+        Assert.Equal(["Shop::Shop.Orders::Handle", "Shop::Shop.Function::Default", "Shop::Shop.Image::Handle"], file.Handlers.Select(h => h.Text));
         Assert.Equal((10, 16), (file.Handlers[0].Line, file.Handlers[0].Column));
+        Assert.Equal((29, 19), (file.Handlers[2].Line, file.Handlers[2].Column));
+        Assert.Null(file.Handlers[2].Runtime);
     }
 
     [Fact]

@@ -187,9 +187,13 @@ public sealed class FunctionLimitsTests
             """));
 
     [Fact]
-    public void ImageFunctions_AndUnreadableFiles_GiveNoLimits()
+    public void ImageFunctions_TakeTheirHandlerFromTheCommand_AndUnreadableFilesGiveNoLimits()
     {
-        Assert.Empty(Limits("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      PackageType: Image\n      Timeout: 30\n"));
+        var image = Assert.Single(Limits(
+            "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      PackageType: Image\n      Timeout: 30\n"
+            + "      CodeUri: src/Fn\n      ImageConfig:\n        Command:\n          - Shop::Shop.Fn::Handle\n"));
+        Assert.Equal(("Shop::Shop.Fn::Handle", 30, null), (image.Handler, image.TimeoutSeconds, image.CodeUri));
+        Assert.Null(Assert.Single(Limits("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      PackageType: Image\n      Timeout: 30\n")).Handler);
         Assert.Empty(Limits("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 'unterminated\n"));
     }
 

@@ -33,6 +33,10 @@ public sealed class HandlerStringMismatchAnalyzerTests
             {
             }
 
+            public class FromOverloads : Function
+            {
+            }
+
             public abstract class AbstractHandlers
             {
                 public string Instance(string input) => input;
@@ -106,6 +110,63 @@ public sealed class HandlerStringMismatchAnalyzerTests
                 .WithArguments("'TestProject::Orders.Function::Process' names no method 'Process' in 'Orders.Function'"));
         }
 
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task HandlerStringLongerThan127Characters_IsReported_OneOf127IsNot()
+    {
+        // Both name a method that exists: only the length differs.
+        var exactly127 = "TestProject::Orders.Function::Handle" + new string(' ', 127 - 36);
+        var longer = "TestProject::Orders.Function::System.String Handle(System.String, Amazon.Lambda.Core.ILambdaContext)" + new string(' ', 30) + "x";
+        return VerifyAsync(
+            $"""
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: "{exactly127}"
+              Long:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: "{longer}"
+            """,
+            At(9, 16, 18 + longer.Length, $"'{longer}' is longer than the 127 characters a handler string may have"));
+    }
+
+    [Fact]
+    public Task OverloadsDeclaredByABaseClass_AreReportedWithTheBaseClassesName() => VerifyAsync(
+        Function("TestProject::Orders.FromOverloads::Overloaded"),
+        At(5, 16, 61, "'TestProject::Orders.FromOverloads::Overloaded' names 'Overloaded', which 'Function' declares more than once; write the method part as a signature"));
+
+    [Fact]
+    public Task ImageCommand_IsCheckedLikeAHandler() => VerifyAsync("""
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              PackageType: Image
+              ImageConfig:
+                Command: ["TestProject::Orders.Function::Process"]
+        """,
+        At(7, 19, 58, "'TestProject::Orders.Function::Process' names no method 'Process' in 'Orders.Function'"));
+
+    [Fact]
+    public Task MethodOfAMetadataBaseClass_TheAspNetCoreBridgesFunctionHandlerAsync_IsNotReported()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                namespace Orders;
+
+                public class LambdaEntryPoint : Amazon.Lambda.AspNetCoreServer.APIGatewayProxyFunction
+                {
+                }
+                """,
+            ReferenceAssemblies = Verifiers.TestReferences.Net80AspNetCore,
+        };
+        test.TestState.AdditionalReferences.Add(Verifiers.TestReferences.AspNetCoreServer);
+        test.TestState.AdditionalFiles.Add((Template, Function("TestProject::Orders.LambdaEntryPoint::FunctionHandlerAsync")));
         return test.RunAsync();
     }
 
