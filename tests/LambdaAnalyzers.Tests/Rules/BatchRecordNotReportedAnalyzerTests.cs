@@ -157,6 +157,22 @@ public sealed class BatchRecordNotReportedAnalyzerTests
         """), Dropped(0));
 
     [Fact]
+    public Task CatchThatOnlyWritesTheRecordToDebugOutput_IsReported() => VerifyAsync(Sqs("""
+        foreach (var message in evnt.Records)
+        {
+            try
+            {
+                await ProcessAsync(message);
+            }
+            {|#0:catch (Exception)|}
+            {
+                System.Diagnostics.Debug.WriteLine(message.Body);
+                System.Diagnostics.Debug.Print(message.MessageId);
+            }
+        }
+        """), Dropped(0));
+
+    [Fact]
     public Task CountedForLoop_IsReported() => VerifyAsync(Sqs("""
         for (var i = 0; i < evnt.Records.Count; i++)
         {
