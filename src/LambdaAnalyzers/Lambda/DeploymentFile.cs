@@ -29,8 +29,9 @@ internal sealed class DeploymentFile
     private static readonly AdditionalFileCache<DeploymentFile> s_files = new(text => Read(text));
 
     private DeploymentFile(
-        ImmutableArray<HandlerString> handlers, ImmutableArray<MalformedHandler> malformedHandlers, DeploymentFileProblem? problem, ImmutableArray<FunctionLimits> limits)
+        ImmutableArray<HandlerString> handlers, ImmutableArray<MalformedHandler> malformedHandlers, DeploymentFileProblem? problem, ImmutableArray<FunctionLimits> limits, bool namesTemplate)
     {
+        NamesTemplate = namesTemplate;
         Limits = limits;
         Handlers = handlers;
         MalformedHandlers = malformedHandlers;
@@ -38,6 +39,47 @@ internal sealed class DeploymentFile
     }
 
     public ImmutableArray<HandlerString> Handlers { get; }
+
+    /// <summary>
+    /// Whether this is an <c>aws-lambda-tools-defaults.json</c> that names a <c>template</c> and has a
+    /// <c>function-handler</c>: that function is the template's when the template declares its handler too.
+    /// </summary>
+    public bool NamesTemplate { get; }
+
+    /// <summary>
+    /// The handler strings this file answers for: all of them, except, in tools defaults that name a template, a handler
+    /// string that another deployment file of the project declares (the template's function is the one deployed).
+    /// </summary>
+    public IEnumerable<HandlerString> HandlersToCheck(ImmutableArray<AdditionalText> files, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        if (!NamesTemplate)
+        {
+            return Handlers;
+        }
+
+        var declaredElsewhere = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var other in files)
+        {
+            if (TryGet(other, options, cancellationToken) is { } facts && !ReferenceEquals(facts, this))
+            {
+                foreach (var handler in facts.Handlers)
+                {
+                    declaredElsewhere.Add(handler.Text.Trim());
+                }
+            }
+        }
+
+        var own = new List<HandlerString>(Handlers.Length);
+        foreach (var handler in Handlers)
+        {
+            if (!declaredElsewhere.Contains(handler.Text.Trim()))
+            {
+                own.Add(handler);
+            }
+        }
+
+        return own;
+    }
 
     /// <summary>Handler values with <c>::</c> that do not split into three non-empty parts.</summary>
     public ImmutableArray<MalformedHandler> MalformedHandlers { get; }
@@ -110,7 +152,8 @@ internal sealed class DeploymentFile
         }
 
         var limits = root is null ? ImmutableArray<FunctionLimits>.Empty : FunctionLimits.Read(root);
-        return new DeploymentFile(handlers.ToImmutable(), malformed.ToImmutable(), problem, limits);
+        var namesTemplate = root?["template"] is not null && root["function-handler"] is not null;
+        return new DeploymentFile(handlers.ToImmutable(), malformed.ToImmutable(), problem, limits, namesTemplate);
     }
 
     /// <summary>A runtime as written, or null when absent or unknown: an intrinsic, or a Serverless Framework variable.</summary>
@@ -119,10 +162,9 @@ internal sealed class DeploymentFile
 
     private static void AddToolsDefaultsFunction(DeploymentNode root, List<FunctionValues> functions)
     {
-        if (root["template"] is null)
-        {
-            Add(root["function-handler"], root["function-runtime"], functions);
-        }
+        // Also when the file names a template: `dotnet lambda deploy-function` deploys this function, and the template's
+        // values win only for a function the template declares (HandlersToCheck, FunctionLimitsCatalog).
+        Add(root["function-handler"], root["function-runtime"], functions);
     }
 
     private static void AddTemplateFunctions(DeploymentNode root, List<FunctionValues> functions)

@@ -134,8 +134,9 @@ internal sealed class FunctionLimits
 
     private static void ReadToolsDefaults(DeploymentNode root, ImmutableArray<FunctionLimits>.Builder functions)
     {
-        // A file that names a template deploys that template's functions: its function-* keys are not used for them.
-        if (root["template"] is not null || Text(root["function-handler"]) is not { } handler)
+        // A file that names a template still describes the function `dotnet lambda deploy-function` deploys; for a
+        // function the template declares too, the template's values win (FunctionLimitsCatalog).
+        if (Text(root["function-handler"]) is not { } handler)
         {
             return;
         }

@@ -52,7 +52,7 @@ public sealed class HandlerStringMismatchAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var handler in facts.Handlers)
+        foreach (var handler in facts.HandlersToCheck(context.Options.AdditionalFiles, context.Options, context.CancellationToken))
         {
             if (handler.Assembly == assembly && build.IsDeployedAs(handler.Runtime) && HandlerStringCheck.FindProblem(handler, types, assembly) is { } problem)
             {

@@ -13,7 +13,7 @@ namespace LambdaAnalyzers.Tests.Model;
 public sealed class DeploymentFileTests
 {
     [Fact]
-    public void ToolsDefaults_GiveTheirFunctionHandler_UnlessTheyNameATemplate()
+    public void ToolsDefaults_GiveTheirFunctionHandler_AlsoWhenTheyNameATemplate()
     {
         Assert.Equal(["Orders::Orders.Function::Handle"], Handlers("""
             {
@@ -22,7 +22,12 @@ public sealed class DeploymentFileTests
               "function-handler": "Orders::Orders.Function::Handle"
             }
             """));
-        Assert.Empty(Handlers("""{ "template": "serverless.template", "function-handler": "Orders::Orders.Function::Handle" }"""));
+
+        // `dotnet lambda deploy-function` deploys it; the template's function wins only where it declares the same handler.
+        var namingATemplate = DeploymentFile.Read(SourceText.From("""{ "template": "serverless.template", "function-handler": "Orders::Orders.Function::Handle" }"""));
+        Assert.Equal(["Orders::Orders.Function::Handle"], namingATemplate.Handlers.Select(h => h.Text));
+        Assert.True(namingATemplate.NamesTemplate);
+        Assert.False(DeploymentFile.Read(SourceText.From("""{ "template": "serverless.template" }""")).NamesTemplate);
     }
 
     [Fact]

@@ -181,10 +181,12 @@ public sealed class FunctionLimitsTests
     }
 
     [Fact]
-    public void ToolsDefaultsNamingATemplate_DeclareNoFunction_TheirValuesAreIgnored() =>
-        Assert.Empty(Limits("""
-            { "template": "serverless.template", "function-handler": "Orders::Orders.Function::Handle", "function-timeout": 900 }
-            """));
+    public void ToolsDefaultsNamingATemplate_StillDescribeTheirOwnFunction() =>
+        Assert.Equal(
+            [("Orders::Orders.Function::Handle", (int?)900)],
+            Limits("""
+                { "template": "serverless.template", "function-handler": "Orders::Orders.Function::Handle", "function-timeout": 900 }
+                """).Select(f => (f.Handler, f.TimeoutSeconds)));
 
     [Fact]
     public void ImageFunctions_TakeTheirHandlerFromTheCommand_AndUnreadableFilesGiveNoLimits()
@@ -293,6 +295,24 @@ public sealed class FunctionLimitsTests
             ]);
 
         Assert.Equal([15], catalog.Functions("Import", "Handle").Select(f => f.TimeoutSeconds));
+    }
+
+    [Fact]
+    public async Task ToolsDefaultsNamingATemplate_ThatDoesNotDeclareTheirHandler_GiveTheirOwnValues()
+    {
+        var catalog = await CatalogAsync(
+            TwoFunctions,
+            [
+            ("/repo/aws-lambda-tools-defaults.json", """
+                { "template": "serverless.template", "function-handler": "Orders::Orders.Report::Handle", "function-timeout": 900 }
+                """),
+            ("/repo/serverless.template", """
+                { "Resources": { "ImportFn": { "Type": "AWS::Serverless::Function", "Properties": { "Handler": "Orders::Orders.Import::Handle", "Timeout": 15 } } } }
+                """),
+            ]);
+
+        Assert.Equal([15], catalog.Functions("Import", "Handle").Select(f => f.TimeoutSeconds));
+        Assert.Equal([900], catalog.Functions("Report", "Handle").Select(f => f.TimeoutSeconds));
     }
 
     [Fact]

@@ -171,6 +171,28 @@ public sealed class HandlerStringMismatchAnalyzerTests
     }
 
     [Fact]
+    public Task ToolsDefaultsNamingATemplate_AnswerForTheirHandlerOnlyWhenNoOtherFileDeclaresIt()
+    {
+        // Both strings name no method. The template declares the first: it is reported there, not in the tools defaults.
+        // The second is the tools defaults' own function (what `dotnet lambda deploy-function` deploys).
+        const string Defaults = "/0/aws-lambda-tools-defaults.json";
+        var test = new Verify.Test { TestCode = Code };
+        test.TestState.AdditionalFiles.Add((Template, Function("TestProject::Orders.Function::Process")));
+        test.TestState.AdditionalFiles.Add((Defaults, """
+            { "template": "template.yaml", "function-handler": "TestProject::Orders.Function::Process" }
+            """));
+        test.ExpectedDiagnostics.Add(At(5, 16, 53, "'TestProject::Orders.Function::Process' names no method 'Process' in 'Orders.Function'"));
+        var own = new Verify.Test { TestCode = Code };
+        own.TestState.AdditionalFiles.Add((Template, Function("TestProject::Orders.Function::Handle")));
+        own.TestState.AdditionalFiles.Add((Defaults, """
+            { "template": "template.yaml", "function-handler": "TestProject::Orders.Function::Process" }
+            """));
+        own.ExpectedDiagnostics.Add(Verify.Diagnostic(HandlerStringMismatchAnalyzer.Rule).WithSpan(Defaults, 1, 52, 1, 91)
+            .WithArguments("'TestProject::Orders.Function::Process' names no method 'Process' in 'Orders.Function'"));
+        return Task.WhenAll(test.RunAsync(), own.RunAsync());
+    }
+
+    [Fact]
     public Task MissingType_QuotedValue_SpanIncludesTheQuotes() => VerifyAsync(
         Function("\"TestProject::Orders.Functions::Handle\""),
         At(5, 16, 55, "'TestProject::Orders.Functions::Handle' names no type 'Orders.Functions' in 'TestProject'"));
