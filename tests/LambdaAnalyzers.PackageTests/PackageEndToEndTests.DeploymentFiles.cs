@@ -22,6 +22,8 @@ public sealed partial class PackageEndToEndTests
         Touch(Path.Combine(root, "a"), "template.yaml");
         Touch(Path.Combine(root, "a"), "serverless.yml");
         Touch(root, "template.yml");
+        Touch(Path.Combine(root, "a", "src"), "serverless.yaml");
+        Touch(project, "template.yml.bak");
 
         var files = await AdditionalFilesAsync(project);
 
@@ -31,6 +33,7 @@ public sealed partial class PackageEndToEndTests
                 Path.Combine(root, "a", "src", "serverless.template"),
                 Path.Combine(root, "a", "template.yaml"),
                 Path.Combine(root, "a", "serverless.yml"),
+                Path.Combine(root, "a", "src", "serverless.yaml"),
             ],
             files);
     }

@@ -31,6 +31,33 @@ public sealed class DeploymentFileTests
     }
 
     [Fact]
+    public void ToolsDefaults_AsTheBlueprintsWriteThem_WithTheirInformationArray()
+    {
+        var file = DeploymentFile.Read(SourceText.From("""
+            {
+              "Information": [
+                "This file provides default values for the deployment wizard inside Visual Studio and the AWS Lambda commands added to the .NET Core CLI.",
+                "To learn more about the Lambda commands with the .NET Core CLI execute the following command at the command line in the project root directory.",
+                "dotnet lambda help",
+                "All the command line options for the Lambda command can be specified in this file."
+              ],
+              "profile": "",
+              "region": "",
+              "configuration": "Release",
+              "function-architecture": "x86_64",
+              "function-runtime": "dotnet8",
+              "function-memory-size": 512,
+              "function-timeout": 30,
+              "function-handler": "Orders::Orders.Function::FunctionHandler"
+            }
+            """));
+
+        Assert.Null(file.Problem);
+        Assert.Equal([("Orders::Orders.Function::FunctionHandler", "dotnet8")], file.Handlers.Select(h => (h.Text, h.Runtime)));
+        Assert.Equal([(int?)30, (int?)512], file.Limits.SelectMany(l => new[] { l.TimeoutSeconds, l.MemoryMegabytes }));
+    }
+
+    [Fact]
     public void JsonTemplate_AsTheBlueprintsWriteIt_TabsAndEscapedSlashes()
     {
         var handlers = Handlers(

@@ -94,6 +94,26 @@ public sealed class FunctionLimitsTests
     }
 
     [Fact]
+    public void YamlAliases_AreUnknown_TheAnchoredValueIsRead()
+    {
+        var limits = Limits("""
+            Resources:
+              First:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Shop::Shop.First::Handle
+                  Timeout: &timeout 20
+              Second:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Shop::Shop.Second::Handle
+                  Timeout: *timeout
+            """);
+
+        Assert.Equal([(int?)20, null], limits.Select(l => l.TimeoutSeconds));
+    }
+
+    [Fact]
     public void JsonTemplate_ReadsTheSameKeys_IntrinsicMappingsUnknown()
     {
         var limits = Limits("""

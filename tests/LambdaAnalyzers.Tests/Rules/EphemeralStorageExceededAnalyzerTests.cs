@@ -173,6 +173,32 @@ public sealed class EphemeralStorageExceededAnalyzerTests
     }
 
     [Fact]
+    public Task FunctionsStorage_InAHelperTheHandlerCalls_IsTheHandlersFunctions()
+    {
+        // The option allows 4 GB: only the function the helper runs in (1 GB) makes the write too large.
+        var test = WithTemplate("""
+            using System.IO;
+            using Amazon.Lambda.Core;
+
+            public static class Staging
+            {
+                public static void Stage() => {|#0:File.WriteAllBytes("/tmp/b.bin", new byte[1500 * 1024 * 1024])|};
+            }
+
+            public class Function
+            {
+                public string Handle(string input, ILambdaContext context)
+                {
+                    Staging.Stage();
+                    return input;
+                }
+            }
+            """, TwoFunctionTemplate, "lambda_analyzers.ephemeral_storage_mb = 4096");
+        test.ExpectedDiagnostics.Add(ExceedsFunction(0, 1500, "ImportFn", 1024));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task FunctionsStorageUnknown_FallsBackToTheOption()
     {
         var test = WithTemplate(Handler("""
