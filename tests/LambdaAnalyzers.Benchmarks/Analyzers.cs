@@ -121,11 +121,11 @@ internal sealed class ReportInEveryFileAnalyzer : DiagnosticAnalyzer
 /// <summary>One run of analyzers over a fresh copy of a compilation, as a host runs them.</summary>
 internal sealed record AnalysisRun(ImmutableArray<Diagnostic> Diagnostics, ImmutableDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo> Telemetry, TimeSpan WallTime)
 {
-    public static async Task<AnalysisRun> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    public static async Task<AnalysisRun> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerConfigOptionsProvider? configOptions = null)
     {
         var exceptions = new ConcurrentBag<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(DeploymentTemplate.For(compilation)),
+            configOptions is null ? new AnalyzerOptions(DeploymentTemplate.For(compilation)) : new AnalyzerOptions(DeploymentTemplate.For(compilation), configOptions),
             onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: true,
@@ -133,8 +133,13 @@ internal sealed record AnalysisRun(ImmutableArray<Diagnostic> Diagnostics, Immut
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
 
-        // Clone: new symbols and nothing bound yet, so every run binds the whole compilation again.
-        var withAnalyzers = compilation.Clone().WithAnalyzers(analyzers, options);
+        // New syntax trees (sharing the parsed nodes) and so new symbols with nothing bound: every run binds the whole
+        // compilation again, and what the package keeps per syntax tree for an editor's next keystroke
+        // (ReachEdgeCache) starts empty, as in a build.
+        var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(static tree =>
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.Create(
+                (Microsoft.CodeAnalysis.CSharp.CSharpSyntaxNode)tree.GetRoot(), (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)tree.Options, tree.FilePath, tree.Encoding)));
+        var withAnalyzers = fresh.WithAnalyzers(analyzers, options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
         stopwatch.Stop();
 
@@ -156,4 +161,25 @@ internal sealed record AnalysisRun(ImmutableArray<Diagnostic> Diagnostics, Immut
     /// <summary>The summed execution time of the given analyzers.</summary>
     public TimeSpan ExecutionTime(IEnumerable<DiagnosticAnalyzer> analyzers) =>
         analyzers.Aggregate(TimeSpan.Zero, (total, analyzer) => total + Telemetry[analyzer].ExecutionTime);
+}
+
+/// <summary>Options that give every file <c>lambda_analyzers.reach_depth</c>, and nothing else.</summary>
+internal sealed class ReachDepthOptions(int depth) : AnalyzerConfigOptionsProvider
+{
+    private readonly Options _options = new(depth);
+
+    public override AnalyzerConfigOptions GlobalOptions => _options;
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+    private sealed class Options(int depth) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, out string value)
+        {
+            value = depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return key == "lambda_analyzers.reach_depth";
+        }
+    }
 }

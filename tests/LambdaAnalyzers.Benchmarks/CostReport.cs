@@ -70,6 +70,7 @@ internal static class CostReport
             await benchmarks.AllAnalyzers().ConfigureAwait(false);
             await benchmarks.ReportInEveryFile().ConfigureAwait(false);
             await benchmarks.AllAnalyzersAfterReportInEveryFile().ConfigureAwait(false);
+            await benchmarks.AllAnalyzersAfterReportInEveryFileReachOff().ConfigureAwait(false);
             await benchmarks.EmptyBlockStartAnalyzer().ConfigureAwait(false);
         }
 
@@ -80,6 +81,15 @@ internal static class CostReport
         var check = Median(Measurements.Runs(kind, Measurements.ReportInEveryFile, rounds).Select(r => r.ExecutionTime.TotalMilliseconds));
         var after = Median(Measurements.Runs(kind, Measurements.AllAfterReportInEveryFile, rounds).Select(r => r.ExecutionTime.TotalMilliseconds));
         log.WriteLine(string.Create(s_culture, $"Reporting in every file (the driver's generated-code check) {check:N1} ms; all analyzers after it {after:N1} ms ({after / compiler:P2})"));
+        var reachOff = Measurements.Runs(kind, Measurements.AllAfterReportInEveryFileReachOff, rounds);
+        var afterOff = Median(reachOff.Select(r => r.ExecutionTime.TotalMilliseconds));
+        log.WriteLine(string.Create(s_culture, $"All analyzers after it with reach_depth = 0: {afterOff:N1} ms ({afterOff / compiler:P2})"));
+
+        // Wall time: who binds a member (the driver, or the reach index inside an analyzer) does not matter here.
+        var wallCheck = Median(Measurements.Runs(kind, Measurements.ReportInEveryFile, rounds).Select(r => r.WallTime.TotalMilliseconds));
+        var wallOn = Median(Measurements.Runs(kind, Measurements.AllAfterReportInEveryFile, rounds).Select(r => r.WallTime.TotalMilliseconds));
+        var wallOff = Median(reachOff.Select(r => r.WallTime.TotalMilliseconds));
+        log.WriteLine(string.Create(s_culture, $"Wall time of the run: ReportInEveryFileAnalyzer alone {wallCheck:N0} ms; with the package's analyzers {wallOn:N0} ms (+{wallOn - wallCheck:N0} ms, {(wallOn - wallCheck) / compiler:P2}); with reach_depth = 0 {wallOff:N0} ms (+{wallOff - wallCheck:N0} ms, {(wallOff - wallCheck) / compiler:P2})"));
         var blockStart = Median(Measurements.Runs(kind, Measurements.EmptyBlockStart, rounds).Select(r => r.ExecutionTime.TotalMilliseconds));
         log.WriteLine(string.Create(s_culture, $"An empty operation block start action: {blockStart:N1} ms"));
         var afterRuns = Measurements.Runs(kind, Measurements.AllAfterReportInEveryFile, rounds);

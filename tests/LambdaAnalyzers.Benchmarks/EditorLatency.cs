@@ -62,7 +62,7 @@ internal static class EditorLatency
                 var edited = handlerTree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(text.Length, 0), "\n// edit " + round + "\n")));
                 var next = compilation.ReplaceSyntaxTree(handlerTree, edited);
                 var options = new CompilationWithAnalyzersOptions(
-                    new AnalyzerOptions(DeploymentTemplate.For(next), new DepthOptions(depth)),
+                    new AnalyzerOptions(DeploymentTemplate.For(next), new ReachDepthOptions(depth)),
                     onAnalyzerException: null,
                     concurrentAnalysis: false,
                     logAnalyzerExecutionTime: false,
@@ -86,27 +86,6 @@ internal static class EditorLatency
 
             times.Sort();
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reach_depth = {depth}: callee file's semantic diagnostics after an edit, median of {Rounds}: {times[times.Count / 2]:N0} ms (min {times[0]:N0}, max {times[^1]:N0})"));
-        }
-    }
-
-    /// <summary>Every file gets <c>lambda_analyzers.reach_depth</c>.</summary>
-    private sealed class DepthOptions(int depth) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(depth);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options(int depth) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = depth.ToString(CultureInfo.InvariantCulture);
-                return key == "lambda_analyzers.reach_depth";
-            }
         }
     }
 }

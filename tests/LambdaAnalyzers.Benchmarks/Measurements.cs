@@ -6,8 +6,11 @@ using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 
 namespace LambdaAnalyzers.Benchmarks;
 
-/// <summary>One run of a configuration: the summed execution time of its analyzers, and each analyzer's telemetry.</summary>
-internal sealed record AnalyzerSample(TimeSpan ExecutionTime, ImmutableArray<(DiagnosticAnalyzer Analyzer, AnalyzerTelemetryInfo Telemetry)> Telemetry);
+/// <summary>
+/// One run of a configuration: the summed execution time of its analyzers, each analyzer's telemetry, and the wall time
+/// of the whole run (the driver's binding included).
+/// </summary>
+internal sealed record AnalyzerSample(TimeSpan ExecutionTime, ImmutableArray<(DiagnosticAnalyzer Analyzer, AnalyzerTelemetryInfo Telemetry)> Telemetry, TimeSpan WallTime);
 
 /// <summary>
 /// Every run of the benchmark methods, in order: the benchmarks run in process, so the cost report reads the telemetry
@@ -20,6 +23,7 @@ internal static class Measurements
     public const string EmptyBlockStart = "(empty block start)";
     public const string ReportInEveryFile = "(report in every file)";
     public const string AllAfterReportInEveryFile = "(all after report in every file)";
+    public const string AllAfterReportInEveryFileReachOff = "(all after report in every file, reach_depth = 0)";
 
     private static readonly ConcurrentDictionary<CorpusKind, ConcurrentQueue<TimeSpan>> s_compiler = new();
     private static readonly ConcurrentDictionary<(CorpusKind, string), ConcurrentQueue<AnalyzerSample>> s_runs = new();
@@ -28,7 +32,7 @@ internal static class Measurements
 
     public static void AddRun(CorpusKind kind, string configuration, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalysisRun run) =>
         s_runs.GetOrAdd((kind, configuration), _ => new()).Enqueue(
-            new AnalyzerSample(run.ExecutionTime(analyzers), [.. analyzers.Select(a => (a, run.Telemetry[a]))]));
+            new AnalyzerSample(run.ExecutionTime(analyzers), [.. analyzers.Select(a => (a, run.Telemetry[a]))], run.WallTime));
 
     /// <summary>The last <paramref name="count"/> compiler runs: BenchmarkDotNet's measured iterations come after its warm-ups.</summary>
     public static IReadOnlyList<TimeSpan> Compiler(CorpusKind kind, int count) =>

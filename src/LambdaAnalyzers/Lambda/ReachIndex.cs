@@ -30,12 +30,13 @@ internal sealed class ReachIndex
     private readonly Dictionary<IMethodSymbol, ReachPath> _methods;
     private readonly Dictionary<INamedTypeSymbol, ReachPath> _createdTypes;
 
-    private ReachIndex(Dictionary<IMethodSymbol, ReachPath> methods, Dictionary<INamedTypeSymbol, ReachPath> createdTypes, int boundMethods, bool stopped)
+    private ReachIndex(Dictionary<IMethodSymbol, ReachPath> methods, Dictionary<INamedTypeSymbol, ReachPath> createdTypes, int boundMethods, bool stopped, int cachedBodies = 0)
     {
         _methods = methods;
         _createdTypes = createdTypes;
         BoundMethods = boundMethods;
         StoppedAtLimit = stopped;
+        CachedBodies = cachedBodies;
     }
 
     public static ReachIndex Empty { get; } = new(
@@ -44,8 +45,11 @@ internal sealed class ReachIndex
         0,
         stopped: false);
 
-    /// <summary>How many method bodies the index bound.</summary>
+    /// <summary>How many method bodies the index bound or read from <see cref="ReachEdgeCache"/>.</summary>
     public int BoundMethods { get; }
+
+    /// <summary>How many of them it read from <see cref="ReachEdgeCache"/> instead of binding them.</summary>
+    public int CachedBodies { get; }
 
     /// <summary>Whether the index stopped at <see cref="MaxBoundMethods"/> with callees left.</summary>
     public bool StoppedAtLimit { get; }
@@ -130,6 +134,8 @@ internal sealed class ReachIndex
         private bool _projectHasOperators;
         private int _bound;
         private bool _stopped;
+        private ulong? _fingerprint;
+        private int _cached;
 
         public void Exclude(IMethodSymbol method) => _excluded.Add(method.OriginalDefinition);
 
@@ -153,22 +159,22 @@ internal sealed class ReachIndex
                 }
                 else if (initializer is not null)
                 {
-                    if (MayCallTheProject(initializer) && Bind(initializer) is { } bound)
+                    if (MayCallTheProject(initializer))
                     {
-                        Follow(path, bound);
+                        FollowSyntax(path, initializer);
                     }
                 }
                 else
                 {
-                    foreach (var bound in Bodies(path.Method))
+                    foreach (var bodySyntax in BodySyntaxes(path.Method))
                     {
-                        Follow(path, bound);
+                        FollowSyntax(path, bodySyntax);
                     }
                 }
             }
 
             PropagateEntries();
-            return new ReachIndex(_methods, _createdTypes, _bound, _stopped);
+            return new ReachIndex(_methods, _createdTypes, _bound, _stopped, _cached);
         }
 
         /// <summary>The handlers, by every entry source, and the handler lambdas and local functions of init code, in a stable order.</summary>
@@ -252,27 +258,119 @@ internal sealed class ReachIndex
             }
         }
 
-        /// <summary>Follows every call of a per-invocation body that leads to a method of this compilation.</summary>
-        private void Follow(ReachPath path, IOperation body)
+        /// <summary>
+        /// Follows the calls of a body given as syntax: from <see cref="ReachEdgeCache"/> when a compilation with the same
+        /// declarations bound it before, else by binding it (and keeping what it calls there).
+        /// </summary>
+        private void FollowSyntax(ReachPath path, SyntaxNode bodySyntax)
+        {
+            var edges = ReachEdgeCache.For(bodySyntax.SyntaxTree, Fingerprint);
+            if (edges.TryGet(bodySyntax, out var cached))
+            {
+                if (!TakeBudget())
+                {
+                    return;
+                }
+
+                if (Apply(path, bodySyntax.SyntaxTree, cached))
+                {
+                    _cached++;
+                    return;
+                }
+
+                // A member the cache names is gone: bind the body after all (the budget is taken once).
+                _bound--;
+            }
+
+            if (Bind(bodySyntax) is { } body && Follow(path, body) is { } found)
+            {
+                edges.Add(bodySyntax, found);
+            }
+        }
+
+        /// <summary>Follows the calls a cached body makes; false, having followed nothing, when one of its members does not resolve.</summary>
+        private bool Apply(ReachPath path, SyntaxTree tree, BodyEdges cached)
+        {
+            var targets = new IMethodSymbol[cached.Calls.Length];
+            for (var i = 0; i < targets.Length; i++)
+            {
+                if (DocumentationCommentId.GetFirstSymbolForDeclarationId(cached.Calls[i].Target, compilation) is not IMethodSymbol target)
+                {
+                    return false;
+                }
+
+                targets[i] = target;
+            }
+
+            var services = new ITypeSymbol[cached.Services.Length];
+            for (var i = 0; i < services.Length; i++)
+            {
+                if (DocumentationCommentId.GetFirstSymbolForDeclarationId(cached.Services[i].Service, compilation) is not ITypeSymbol service)
+                {
+                    return false;
+                }
+
+                services[i] = service;
+            }
+
+            for (var i = 0; i < targets.Length; i++)
+            {
+                Reach(path, targets[i], Location.Create(tree, cached.Calls[i].Site));
+            }
+
+            for (var i = 0; i < services.Length; i++)
+            {
+                Resolve(path, services[i], Location.Create(tree, cached.Services[i].Site));
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Follows every call of a per-invocation body that leads to a method of this compilation; returns what it
+        /// followed, for <see cref="ReachEdgeCache"/>, or null when a member has no documentation ID (a local function).
+        /// </summary>
+        private BodyEdges? Follow(ReachPath path, IOperation body)
         {
             if (path.Depth >= maxDepth)
             {
-                return;
+                return null;
             }
 
             var sites = new List<(IMethodSymbol Target, IOperation Site)>();
             var services = new List<(ITypeSymbol Service, IOperation Site)>();
             CallTargets(body, sites, services);
             sites.Sort(static (x, y) => x.Site.Syntax.SpanStart.CompareTo(y.Site.Syntax.SpanStart));
+            var calls = ImmutableArray.CreateBuilder<(string, Microsoft.CodeAnalysis.Text.TextSpan)>(sites.Count);
+            var resolved = ImmutableArray.CreateBuilder<(string, Microsoft.CodeAnalysis.Text.TextSpan)>(services.Count);
+            var cacheable = true;
             foreach (var (target, site) in sites)
             {
                 Reach(path, target, site.Syntax.GetLocation());
+                if (cacheable && DocumentationCommentId.CreateDeclarationId(target.OriginalDefinition) is { Length: > 0 } id)
+                {
+                    calls.Add((id, site.Syntax.Span));
+                }
+                else
+                {
+                    cacheable = false;
+                }
             }
 
             foreach (var (service, site) in services)
             {
                 Resolve(path, service, site.Syntax.GetLocation());
+                if (cacheable && DocumentationCommentId.CreateDeclarationId(service.OriginalDefinition) is { Length: > 0 } id)
+                {
+                    resolved.Add((id, site.Syntax.Span));
+                }
+                else
+                {
+                    cacheable = false;
+                }
             }
+
+            return cacheable ? new BodyEdges(calls.ToImmutable(), resolved.ToImmutable()) : null;
         }
 
         private void Reach(ReachPath caller, IMethodSymbol target, Location? site)
@@ -356,6 +454,18 @@ internal sealed class ReachIndex
         /// <summary>The bound bodies of a method of this compilation (both parts of a partial method count once).</summary>
         private IEnumerable<IOperation> Bodies(IMethodSymbol method)
         {
+            foreach (var bodySyntax in BodySyntaxes(method))
+            {
+                if (Bind(bodySyntax) is { } body)
+                {
+                    yield return body;
+                }
+            }
+        }
+
+        /// <summary>The body syntax of a method of this compilation that may call into it (both parts of a partial method count once).</summary>
+        private IEnumerable<SyntaxNode> BodySyntaxes(IMethodSymbol method)
+        {
             var declared = method.PartialImplementationPart ?? method;
             foreach (var reference in declared.DeclaringSyntaxReferences)
             {
@@ -370,10 +480,9 @@ internal sealed class ReachIndex
                 };
                 if (bodySyntax is not null
                     && !GeneratedCode.IsGenerated(bodySyntax.SyntaxTree)
-                    && (MayCallTheProject(bodySyntax) || (method.MethodKind == MethodKind.Constructor && MayChainToTheProject(method, bodySyntax)))
-                    && Bind(bodySyntax) is { } body)
+                    && (MayCallTheProject(bodySyntax) || (method.MethodKind == MethodKind.Constructor && MayChainToTheProject(method, bodySyntax))))
                 {
-                    yield return body;
+                    yield return bodySyntax;
                 }
             }
         }
@@ -432,17 +541,26 @@ internal sealed class ReachIndex
             return _projectNames = names;
         }
 
-        private IOperation? Bind(SyntaxNode syntax)
+        private IOperation? Bind(SyntaxNode syntax) =>
+            TakeBudget() ? ModelOf(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) : null;
+
+        /// <summary>
+        /// Counts a body against <see cref="MaxBoundMethods"/>, whether it is bound or read from the cache, so that what
+        /// is reached does not depend on what an earlier compilation left there.
+        /// </summary>
+        private bool TakeBudget()
         {
             if (_bound >= MaxBoundMethods)
             {
                 _stopped = true;
-                return null;
+                return false;
             }
 
             _bound++;
-            return ModelOf(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+            return true;
         }
+
+        private ulong Fingerprint => _fingerprint ??= DeclarationFingerprint.Of(compilation, cancellationToken);
 
         private SemanticModel? ModelOf(IMethodSymbol method) =>
             method.DeclaringSyntaxReferences.IsEmpty ? null : ModelOf(method.DeclaringSyntaxReferences[0].SyntaxTree);

@@ -1,5 +1,6 @@
 using System.Text;
 using LambdaAnalyzers.Lambda;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace LambdaAnalyzers.Tests.Model;
@@ -215,5 +216,74 @@ public sealed class ReachIndexTests
         Assert.NotNull(reach.Get(compilation.Method("Instance")));
         Assert.Null(reach.Get(compilation.Method("Table")));
         Assert.Equal(3, reach.Get(compilation.Type("Base").InstanceConstructors.Single())!.Depth);
+    }
+
+    // ---- Across compilations (an editor's keystrokes) -------------------------------------------------------------
+
+    private const string CacheHandler = """
+        using Amazon.Lambda.Core;
+
+        public class Function
+        {
+            public void Handle(string input, ILambdaContext context) => Audit.Record(input);
+        }
+        """;
+
+    private const string CacheAudit = """
+        public static class Audit
+        {
+            public static void Record(string what) => Store.Write(what);
+        }
+        """;
+
+    private const string CacheStore = """
+        public static class Store
+        {
+            public static void Write(object what) { }
+        }
+        """;
+
+    private static async Task<ModelCompilation> CacheCompilationAsync() =>
+        await ModelCompilation.CreateAsync(CacheHandler, extraSources: [("Audit.cs", CacheAudit), ("Store.cs", CacheStore)]);
+
+    private static (ReachIndex Reach, Compilation Compilation) ReachAfterReplacing(ModelCompilation compilation, string fileName, string newText)
+    {
+        var tree = compilation.Compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith(fileName, StringComparison.Ordinal));
+        var edited = compilation.Compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(newText)));
+        var model = LambdaModel.TryGet(edited, ModelCompilation.NoOptions)!;
+        return (model.GetReach(CancellationToken.None), edited);
+    }
+
+    [Fact]
+    public async Task AfterAnEditOfABody_TheOtherFilesBodiesAreReadFromTheCache_AndReachTheSameMethods()
+    {
+        var compilation = await CacheCompilationAsync();
+        var first = compilation.Model.GetReach(CancellationToken.None);
+
+        var (next, edited) = ReachAfterReplacing(compilation, "Function.cs", CacheHandler.Replace("Audit.Record(input)", "Audit.Record(input.Trim())"));
+
+        Assert.Equal(0, first.CachedBodies);
+        Assert.Equal(1, next.CachedBodies);
+        Assert.Equal(first.BoundMethods, next.BoundMethods);
+        var write = edited.GetSymbolsWithName("Write", SymbolFilter.Member).OfType<IMethodSymbol>().Single();
+        Assert.Equal(2, next.Get(write)!.Depth);
+        Assert.Equal("'Audit.Record', 'Store.Write'", next.Get(write)!.Through);
+    }
+
+    [Fact]
+    public async Task AfterAnEditOfADeclaration_NothingIsReadFromTheCache_SoACallBindsToTheNewOverload()
+    {
+        var compilation = await CacheCompilationAsync();
+        var first = compilation.Model.GetReach(CancellationToken.None);
+        Assert.Equal(2, first.Get(compilation.Method("Write"))!.Depth);
+
+        // Audit.cs is not edited, but its call now binds to the new overload.
+        var (next, edited) = ReachAfterReplacing(compilation, "Store.cs", CacheStore.Replace(
+            "public static void Write(object what) { }", "public static void Write(object what) { }\n    public static void Write(string what) { }"));
+
+        var writes = edited.GetSymbolsWithName("Write", SymbolFilter.Member).OfType<IMethodSymbol>().ToList();
+        Assert.Equal(0, next.CachedBodies);
+        Assert.NotNull(next.Get(writes.Single(m => m.Parameters[0].Type.SpecialType == SpecialType.System_String)));
+        Assert.Null(next.Get(writes.Single(m => m.Parameters[0].Type.SpecialType == SpecialType.System_Object)));
     }
 }
