@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -20,9 +21,12 @@ internal sealed class InvocationScope
     private LocalAssignments? _locals;
     private BlockOperations? _operations;
     private ImmutableHashSet<IMethodSymbol>? _localFunctionCallbacks;
+    private readonly Func<IParameterSymbol, bool>? _reachedArguments;
 
-    internal InvocationScope(ImmutableArray<IOperation> blocks, ImmutableArray<Region> regions, LambdaSymbols symbols, LocalAssignments? locals)
+    internal InvocationScope(
+        ImmutableArray<IOperation> blocks, ImmutableArray<Region> regions, LambdaSymbols symbols, LocalAssignments? locals, Func<IParameterSymbol, bool>? reachedArguments = null)
     {
+        _reachedArguments = reachedArguments;
         _blocks = blocks;
         Regions = regions;
         _symbols = symbols;
@@ -74,7 +78,7 @@ internal sealed class InvocationScope
             }
         }
 
-        return kept.Count == 0 ? null : new InvocationScope(_blocks, kept.ToImmutable(), _symbols, _locals);
+        return kept.Count == 0 ? null : new InvocationScope(_blocks, kept.ToImmutable(), _symbols, _locals, _reachedArguments);
     }
 
     /// <summary>Assignments to the locals of the member, gathered on first use.</summary>
@@ -219,8 +223,14 @@ internal sealed class InvocationScope
                 case IParameterReferenceOperation parameter when IsInvocationParameter(parameter.Parameter) && !IsDeclaredIn(parameter.Parameter, value):
                     return true;
 
-                // What a reached method is given, and the state of the object it runs on, come from callers that are
-                // not followed here: unknown.
+                // What a reached method is given: invocation data when some per-invocation call passes it some.
+                case IParameterReferenceOperation parameter when HasReachedRegions && _reachedArguments is not null
+                    && parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) }
+                    && _reachedArguments(parameter.Parameter):
+                    return true;
+
+                // Otherwise what it is given, and the state of the object it runs on, come from callers that are not
+                // followed here: unknown.
                 case IParameterReferenceOperation when HasReachedRegions && unknownDepends:
                     return true;
 

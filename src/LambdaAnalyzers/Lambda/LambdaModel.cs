@@ -28,6 +28,7 @@ internal sealed class LambdaModel
     private readonly Lazy<FunctionLimitsCatalog> _limits;
     private readonly object _reachLock = new();
     private ReachIndex? _reach;
+    private ReachedArguments? _reachedArguments;
 
     private LambdaModel(ModelInputs inputs, LambdaSymbols symbols)
     {
@@ -109,6 +110,22 @@ internal sealed class LambdaModel
         lock (_reachLock)
         {
             return _reach ??= ReachIndex.Build(Compilation, Options, Handlers, Symbols, OneTimeInitialization, cancellationToken);
+        }
+    }
+
+    /// <summary>Whether a parameter of a reached method is given invocation data by some per-invocation call (<see cref="ReachedArguments"/>).</summary>
+    public bool ReachedParameterCarriesInvocationData(IParameterSymbol parameter, CancellationToken cancellationToken)
+    {
+        var arguments = Volatile.Read(ref _reachedArguments);
+        if (arguments is null)
+        {
+            var created = new ReachedArguments(Compilation, GetReach(cancellationToken));
+            arguments = Interlocked.CompareExchange(ref _reachedArguments, created, null) ?? created;
+        }
+
+        lock (arguments)
+        {
+            return arguments.CarriesInvocationData(parameter, cancellationToken);
         }
     }
 
@@ -201,7 +218,7 @@ internal sealed class LambdaModel
 
         var found = regions.ToImmutableArray();
         regions.Clear();
-        return new InvocationScope(blocks, found, Symbols, request.GatheredLocals);
+        return new InvocationScope(blocks, found, Symbols, request.GatheredLocals, parameter => ReachedParameterCarriesInvocationData(parameter, cancellationToken));
     }
 
     /// <summary>

@@ -29,6 +29,7 @@ internal sealed class ReachIndex
 
     private readonly Dictionary<IMethodSymbol, ReachPath> _methods;
     private readonly Dictionary<INamedTypeSymbol, ReachPath> _createdTypes;
+    private Dictionary<IMethodSymbol, List<(ReachPath Caller, Location Site)>>? _callSites;
 
     private ReachIndex(Dictionary<IMethodSymbol, ReachPath> methods, Dictionary<INamedTypeSymbol, ReachPath> createdTypes, int boundMethods, bool stopped, int cachedBodies = 0)
     {
@@ -60,6 +61,13 @@ internal sealed class ReachIndex
     /// <summary>How a method is reached from an entry through calls, or null when no per-invocation code calls it.</summary>
     public ReachPath? Get(IMethodSymbol method) =>
         _methods.TryGetValue(method.OriginalDefinition, out var path) && path.Depth > 0 ? path : null;
+
+    /// <summary>
+    /// Every call of a reached method in per-invocation code within the index's depth (its caller's chain, and where the
+    /// call is written); empty for a method nothing reaches.
+    /// </summary>
+    public IReadOnlyList<(ReachPath Caller, Location Site)> CallSitesOf(IMethodSymbol method) =>
+        _callSites is not null && _callSites.TryGetValue(method.OriginalDefinition, out var sites) ? sites : Array.Empty<(ReachPath, Location)>();
 
     /// <summary>
     /// How the instance initializers of a type run per invocation (per-invocation code creates it), or null.
@@ -115,6 +123,7 @@ internal sealed class ReachIndex
         private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
         private readonly HashSet<IMethodSymbol> _excluded = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, HashSet<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, List<(ReachPath Caller, Location Site)>> _callSites = new(SymbolEqualityComparer.Default);
         private readonly Queue<(ReachPath Path, IOperation? Body, SyntaxNode? Initializer)> _pending = new();
         private readonly List<ReachPath> _entries = new();
         private readonly INamedTypeSymbol? _lazy = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemLazy1);
@@ -174,7 +183,7 @@ internal sealed class ReachIndex
             }
 
             PropagateEntries();
-            return new ReachIndex(_methods, _createdTypes, _bound, _stopped, _cached);
+            return new ReachIndex(_methods, _createdTypes, _bound, _stopped, _cached) { _callSites = _callSites };
         }
 
         /// <summary>The handlers, by every entry source, and the handler lambdas and local functions of init code, in a stable order.</summary>
@@ -388,6 +397,16 @@ internal sealed class ReachIndex
             }
 
             callees.Add(method);
+            if (site is not null)
+            {
+                if (!_callSites.TryGetValue(method, out var sites))
+                {
+                    _callSites[method] = sites = new List<(ReachPath, Location)>();
+                }
+
+                sites.Add((caller, site));
+            }
+
             if (_methods.ContainsKey(method))
             {
                 return;

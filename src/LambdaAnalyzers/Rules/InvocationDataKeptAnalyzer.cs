@@ -40,7 +40,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         "'{0}' is set on a shared 'HttpClient' on every invocation; after its first request this throws InvalidOperationException");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Rule, StaticRule).AddRange(Reached.WithTwins(HeadersRule, SettingRule));
+        Reached.WithTwins(Rule, StaticRule, HeadersRule, SettingRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -139,7 +139,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                     return;
             }
 
-            if (!holders.TryGetWrittenHolder(argument.Value, out var holder, out _) || !IsPerInvocation(argument))
+            if (!holders.TryGetWrittenHolder(argument.Value, out var holder, out _) || !IsPerInvocation(argument, holder))
             {
                 return;
             }
@@ -184,7 +184,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 || !model.State.IsCollection(StateHolders.Unwrap(receiver).Type)
                 // ImmutableList<T>.Add and the like return a new collection and leave the held one as it was.
                 || SymbolEqualityComparer.Default.Equals(invocation.Type, StateHolders.Unwrap(receiver).Type)
-                || !IsPerInvocation(invocation))
+                || !IsPerInvocation(invocation, holder))
             {
                 return;
             }
@@ -216,7 +216,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (holders.TryGetHolder(target, out var holder) && IsPerInvocation(root) && scope.DependsOnInvocation(value, unknownDepends: false))
+            if (holders.TryGetHolder(target, out var holder) && IsPerInvocation(root, holder) && scope.DependsOnInvocation(value, unknownDepends: false))
             {
                 Report(context, holder);
             }
@@ -224,7 +224,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
 
         private void AnalyzeWrite(OperationBlockAnalysisContext context, IOperation write, IOperation target, IOperation value, bool isCompound)
         {
-            if (!holders.TryGetWrittenHolder(target, out var holder, out var indexer) || !IsPerInvocation(write))
+            if (!holders.TryGetWrittenHolder(target, out var holder, out var indexer) || !IsPerInvocation(write, holder))
             {
                 return;
             }
@@ -272,8 +272,12 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 : Reached.Create(HeadersRule, change.Syntax.GetLocation(), null, null, region));
         }
 
-        /// <summary>Per-invocation code, not reached through calls (what a callee is given depends on its callers).</summary>
-        private bool IsPerInvocation(IOperation operation) => scope.GetRegion(operation) is { Kind: not RegionKind.Reached };
+        /// <summary>
+        /// Per-invocation code; in code reached through calls, a static member only (whether the object a reached method
+        /// runs on outlives the invocation depends on its callers).
+        /// </summary>
+        private bool IsPerInvocation(IOperation operation, StateHolder holder) =>
+            scope.GetRegion(operation) is { } region && (region.Kind != RegionKind.Reached || holder.IsStatic);
 
         private static bool HasVaryingIndex(IPropertyReferenceOperation indexer)
         {
@@ -289,6 +293,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         }
 
         private void Report(OperationBlockAnalysisContext context, StateHolder holder) =>
-            context.ReportDiagnostic(Diagnostic.Create(holder.IsStatic ? StaticRule : Rule, holder.Reference.Syntax.GetLocation(), holder.Name));
+            context.ReportDiagnostic(Reached.Create(
+                holder.IsStatic ? StaticRule : Rule, holder.Reference.Syntax.GetLocation(), null, null, scope.GetRegion(holder.Reference), holder.Name));
     }
 }

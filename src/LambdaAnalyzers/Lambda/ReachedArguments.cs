@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// What a reached method is given: a parameter carries invocation data when some per-invocation call of the method
+/// (<see cref="ReachIndex.CallSitesOf"/>) passes, for it, a value that reads a parameter of the handler (or of a lambda
+/// or local function inside the handler), directly or through the caller's locals, or a parameter of a reached caller
+/// that carries invocation data in its turn. <c>Audit.Record(record.User)</c> makes <c>user</c> in <c>Record</c>
+/// invocation data; <c>Audit.Record("system")</c> alone does not. What cannot be followed (fields, calls' results,
+/// <c>this</c>) does not count: the answer is for rules that report what depends on the invocation.
+/// </summary>
+internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach)
+{
+    /// <summary>How many call sites of one method are read; beyond, the parameter counts as given no invocation data.</summary>
+    private const int MaxSites = 16;
+
+    /// <summary>How many reached callers are followed up the chain.</summary>
+    private const int MaxCallerDepth = 3;
+
+    private readonly ConcurrentDictionary<IParameterSymbol, bool> _answers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+
+    public bool CarriesInvocationData(IParameterSymbol parameter, CancellationToken cancellationToken) =>
+        CarriesInvocationData(parameter.OriginalDefinition, 0, cancellationToken);
+
+    private bool CarriesInvocationData(IParameterSymbol parameter, int depth, CancellationToken cancellationToken)
+    {
+        if (_answers.TryGetValue(parameter, out var known))
+        {
+            return known;
+        }
+
+        if (depth >= MaxCallerDepth || parameter.ContainingSymbol is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        // A cycle (a recursive method) reads its own answer as "no" while it is being computed.
+        _answers[parameter] = false;
+        var answer = Compute(parameter, method, depth, cancellationToken);
+        _answers[parameter] = answer;
+        return answer;
+    }
+
+    private bool Compute(IParameterSymbol parameter, IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        var sites = reach.CallSitesOf(method);
+        for (var i = 0; i < sites.Count && i < MaxSites; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (caller, site) = sites[i];
+            if (ArgumentAt(site, parameter.Ordinal, cancellationToken) is { } value
+                && DependsOnInvocation(value, caller, LocalAssignments.ForBlockOf(value), depth, 0, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The value a call passes for the parameter at an ordinal, or null (a default value, a call not bound).</summary>
+    private IOperation? ArgumentAt(Location site, int ordinal, CancellationToken cancellationToken)
+    {
+        if (site.SourceTree is not { } tree || !tree.TryGetRoot(out var root) || site.SourceSpan.End > root.FullSpan.End)
+        {
+            return null;
+        }
+
+        var node = root.FindNode(site.SourceSpan, getInnermostNodeForTie: true);
+        var arguments = ModelOf(tree).GetOperation(node, cancellationToken) switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private bool DependsOnInvocation(IOperation value, ReachPath caller, LocalAssignments locals, int depth, int localDepth, CancellationToken cancellationToken)
+    {
+        foreach (var operation in TreeWalk.DescendantsAndSelf(value))
+        {
+            switch (operation)
+            {
+                case IParameterReferenceOperation reference when IsEntryParameter(reference.Parameter, caller):
+                    return true;
+                case IParameterReferenceOperation reference when caller.Depth > 0
+                    && SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol.OriginalDefinition, caller.Method.OriginalDefinition)
+                    && CarriesInvocationData(reference.Parameter.OriginalDefinition, depth + 1, cancellationToken):
+                    return true;
+                case ILocalReferenceOperation local when localDepth < LocalAssignments.ValueDepth:
+                    foreach (var assigned in locals.Get(local.Local))
+                    {
+                        if (assigned is not null && DependsOnInvocation(assigned, caller, locals, depth, localDepth + 1, cancellationToken))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A parameter of the entry that starts the caller's chain, or of a lambda or local function written inside the entry.</summary>
+    private static bool IsEntryParameter(IParameterSymbol parameter, ReachPath caller)
+    {
+        if (caller.Depth != 0 || parameter.ContainingSymbol is not IMethodSymbol owner)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, caller.Method.OriginalDefinition))
+        {
+            return true;
+        }
+
+        if (owner.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction))
+        {
+            return false;
+        }
+
+        foreach (var entrySyntax in caller.Method.DeclaringSyntaxReferences)
+        {
+            foreach (var ownerSyntax in owner.DeclaringSyntaxReferences)
+            {
+                if (entrySyntax.SyntaxTree == ownerSyntax.SyntaxTree && entrySyntax.Span.Contains(ownerSyntax.Span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+#pragma warning disable RS1030 // The call sites of a reached method are in other members; the driver's semantic model provider shares the models, as for the reach index.
+    private SemanticModel ModelOf(SyntaxTree tree) => _models.GetOrAdd(tree, t => compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+}

@@ -1,0 +1,175 @@
+using LambdaAnalyzers.Rules;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify = LambdaAnalyzers.Tests.Verifiers.AnalyzerVerifier<LambdaAnalyzers.Rules.InvocationDataKeptAnalyzer>;
+
+namespace LambdaAnalyzers.Tests.Rules;
+
+/// <summary>
+/// LMB0005 in code a handler reaches: a static member written with what a per-invocation call passes, when some call
+/// passes invocation data; a static collection that grows there.
+/// </summary>
+public sealed class InvocationDataKeptReachTests
+{
+    /// <summary>A static member written at markup 0, reached through <paramref name="through"/> from the call at markup 1.</summary>
+    private static DiagnosticResult Static(string member, string through, string entry = "Function.Handle") =>
+        Verify.Diagnostic(Reached.TwinOf(InvocationDataKeptAnalyzer.StaticRule)).WithLocation(0).WithLocation(1).WithArguments(member, entry, through);
+
+    private const string Audit = """
+        using System.Collections.Generic;
+
+        public static class Audit
+        {
+            private static string s_lastUser = "";
+
+            public static void Record(string user) => {|#0:s_lastUser|} = user;
+        }
+        """;
+
+    // ---- Reported ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task ParameterGivenInvocationData_WrittenToAStatic_IsReportedWithThePath() => Verify.VerifyAnalyzerAsync(Audit + """
+
+        public record Order(string User);
+
+        public class Function
+        {
+            public void Handle(Order order, Amazon.Lambda.Core.ILambdaContext context) => {|#1:Audit.Record(order.User)|};
+        }
+        """, Static("s_lastUser", "'Audit.Record'"));
+
+    [Fact]
+    public Task ValueThroughALocalOfTheHandler_AndOneConstantCallBeside_IsReported() => Verify.VerifyAnalyzerAsync(Audit + """
+
+        public class Function
+        {
+            public void Handle(string input, Amazon.Lambda.Core.ILambdaContext context)
+            {
+                Audit.Record("system");
+                var user = input.Trim();
+                {|#1:Audit.Record(user)|};
+            }
+        }
+        """,
+        // The path is the first call's; the data comes from the second.
+        Verify.Diagnostic(Reached.TwinOf(InvocationDataKeptAnalyzer.StaticRule)).WithLocation(0).WithArguments("s_lastUser", "Function.Handle", "'Audit.Record'")
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
+    public Task ParameterPassedOnByAReachedCaller_AndALambdaParameterOfTheHandler_AreFollowed() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Amazon.Lambda.Core;
+
+        public static class Session
+        {
+            private static string s_current = "";
+
+            public static void Begin(string user) => Store(user.ToUpperInvariant());
+
+            private static void Store(string name) => {|#0:s_current|} = name;
+        }
+
+        public class Function
+        {
+            public void Handle(List<string> users, ILambdaContext context) => users.ForEach(user => {|#1:Session.Begin(user)|});
+        }
+        """, Static("s_current", "'Session.Begin', 'Session.Store'"));
+
+    [Fact]
+    public Task StaticCollectionGrowingInAHelper_IsReportedWhateverTheValue() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Amazon.Lambda.Core;
+
+        public static class Metrics
+        {
+            private static readonly List<string> s_events = new();
+
+            public static void Count() => {|#0:s_events|}.Add("invoked");
+        }
+
+        public class Function
+        {
+            public void Handle(string input, ILambdaContext context) => {|#1:Metrics.Count()|};
+        }
+        """, Static("s_events", "'Metrics.Count'"));
+
+    // ---- Not reported -----------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task ConstantsOnly_ValuesFromElsewhere_AndGuardedWrites_AreNotReported() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Amazon.Lambda.Core;
+
+        public static class Audit
+        {
+            private static string s_lastUser = "";
+            private static string? s_firstUser;
+            private static DateTime s_lastSeen;
+
+            public static void Record(string user) => s_lastUser = user;
+
+            public static void First(string user) => s_firstUser ??= user;
+
+            public static void Seen(DateTime when) => s_lastSeen = when;
+        }
+
+        public class Function
+        {
+            public void Handle(string input, ILambdaContext context)
+            {
+                Audit.Record("system");
+                Audit.First(input);
+                Audit.Seen(DateTime.UtcNow);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task InstanceFieldsOfAnObjectCreatedPerInvocation_AndCallsFromInitCode_AreNotReported() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Core;
+
+        public class Cart
+        {
+            private string _owner = "";
+
+            public void Open(string owner) => _owner = owner;
+        }
+
+        public static class Defaults
+        {
+            private static string s_region = "";
+
+            public static void Configure(string region) => s_region = region;
+        }
+
+        public class Function
+        {
+            public Function() => Defaults.Configure(System.Environment.GetEnvironmentVariable("AWS_REGION") ?? "");
+
+            public void Handle(string input, ILambdaContext context) => new Cart().Open(input);
+        }
+        """);
+
+    [Fact]
+    public Task WithReachTurnedOff_IsNotReported()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Audit.Replace("{|#0:", "").Replace("|}", "") + """
+
+                public class Function
+                {
+                    public void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) => Audit.Record(input);
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+            root = true
+
+            [*.cs]
+            lambda_analyzers.LMB0005.reach = false
+            """));
+        return test.RunAsync();
+    }
+}
