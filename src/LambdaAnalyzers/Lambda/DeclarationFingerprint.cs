@@ -23,7 +23,13 @@ internal static class DeclarationFingerprint
     {
         var hash = Fnv.Start;
         hash = Fnv.Add(hash, compilation.AssemblyName ?? string.Empty);
-        hash = Fnv.Add(hash, (ulong)(uint)compilation.Options.GetHashCode());
+        // The options that change what a body binds to, read one by one: a host's options need not implement
+        // GetHashCode (the compiler's syntax tree options provider throws NotImplementedException from it).
+        var options = compilation.Options;
+        hash = Fnv.Add(hash, (ulong)options.OutputKind);
+        hash = Fnv.Add(hash, (ulong)options.NullableContextOptions);
+        hash = Fnv.Add(hash, options.CheckOverflow ? 1UL : 0UL);
+        hash = Fnv.Add(hash, options is CSharpCompilationOptions { AllowUnsafe: true } ? 1UL : 0UL);
         foreach (var reference in compilation.References)
         {
             hash = Fnv.Add(hash, reference.Display ?? string.Empty);
