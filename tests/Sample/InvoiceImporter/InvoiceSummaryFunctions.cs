@@ -5,6 +5,7 @@ using Amazon.Lambda.Annotations;
 using Amazon.Lambda.Annotations.APIGateway;
 using Amazon.Lambda.Core;
 using Amazon.Runtime;
+using InvoiceImporter.Currency;
 using InvoiceImporter.Invoices;
 
 namespace InvoiceImporter;
@@ -102,6 +103,31 @@ public sealed class InvoiceSummaryFunctions
             context.Logger.LogWarning("Tenant {TenantId} was denied: {Message}", tenantId, ex.Message);
             return HttpResults.Forbid(new ErrorBody("Not allowed."));
         }
+    }
+
+    /// <summary><c>GET /customers/{customerId}/total/{currency}</c>: the outstanding total, converted.</summary>
+    [LambdaFunction]
+    [HttpApi(LambdaHttpMethod.Get, "/customers/{customerId}/total/{currency}")]
+    public async Task<IHttpResult> GetTotalInAsync(string customerId, string currency, [FromServices] ICurrencyConverter converter, ILambdaContext context)
+    {
+        using var timeout = TimeBudget.Start(context);
+        var invoices = await QueryInvoicesAsync(_dynamo, customerId, timeout.Token);
+        var total = 0m;
+        foreach (var invoice in invoices)
+        {
+            total += await converter.ConvertAsync(invoice.Amount, invoice.Currency, currency, timeout.Token);
+        }
+
+        return HttpResults.Ok(new CurrencyTotal(currency, total, 0m));
+    }
+
+    /// <summary><c>GET /rates/{from}/{to}</c>: the day's rate.</summary>
+    [LambdaFunction]
+    [HttpApi(LambdaHttpMethod.Get, "/rates/{from}/{to}")]
+    public async Task<IHttpResult> GetRateAsync(string from, string to, [FromServices] IRateCache rates, ILambdaContext context)
+    {
+        using var timeout = TimeBudget.Start(context);
+        return HttpResults.Ok(await rates.RateAsync(from, to, timeout.Token));
     }
 
     private static async Task<List<Invoice>> QueryInvoicesAsync(IAmazonDynamoDB dynamo, string customerId, CancellationToken cancellationToken)
