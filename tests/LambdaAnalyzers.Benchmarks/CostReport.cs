@@ -75,6 +75,8 @@ internal static class CostReport
         }
 
         var compiler = Median(Measurements.Compiler(kind, rounds).Select(t => t.TotalMilliseconds));
+        var subject = Subjects.Get(kind);
+        log.WriteLine($"{subject.ReportsById.Values.Sum()} diagnostics, {subject.ReachedReports} of them in code a handler reaches through calls");
         var runs = Measurements.Runs(kind, Measurements.All, rounds);
         var all = Median(runs.Select(r => r.ExecutionTime.TotalMilliseconds));
         log.WriteLine(string.Create(s_culture, $"Compiler {compiler:N0} ms; all analyzers {all:N1} ms ({all / compiler:P2}; target < {LambdaTarget:P0})"));

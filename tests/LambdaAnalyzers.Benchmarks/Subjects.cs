@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace LambdaAnalyzers.Benchmarks;
 
 /// <summary>A generated compilation, checked before anything is timed.</summary>
-internal sealed record Subject(GeneratedCorpus Corpus, CSharpCompilation Compilation, int CompilerWarnings, ImmutableDictionary<string, int> ReportsById);
+/// <param name="ReachedReports">The diagnostics in code a handler reaches through calls (their messages name the chain).</param>
+internal sealed record Subject(GeneratedCorpus Corpus, CSharpCompilation Compilation, int CompilerWarnings, ImmutableDictionary<string, int> ReportsById, int ReachedReports);
 
 /// <summary>Builds and checks the two compilations once per process; the benchmarks and the cost report share them.</summary>
 internal static class Subjects
@@ -74,7 +75,8 @@ internal static class Subjects
                 + string.Join("\n", run.Diagnostics.Take(10)));
         }
 
-        return new Subject(corpus, compilation, compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning), reportsById);
+        var reached = run.Diagnostics.Count(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("(reached from '", StringComparison.Ordinal));
+        return new Subject(corpus, compilation, compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning), reportsById, reached);
     }
 
     /// <summary>The running runtime's own assemblies (the trusted platform assemblies of the shared framework only).</summary>

@@ -9,9 +9,10 @@ namespace LambdaAnalyzers.Lambda;
 
 /// <summary>
 /// A hash of what the binding of one method body may depend on outside that body: every file's declarations (the text
-/// of each file without its member bodies and initializers), the dependency-injection registrations written in any
-/// body (which decide the implementations an interface call dispatches to), the references and the compilation's
-/// options. Two compilations with equal fingerprints bind an unchanged body to the same members. A file's part is
+/// of each file without its member bodies and the initializers of its non-constant fields and properties), the
+/// dependency-injection registrations written in any body (which decide the implementations an interface call
+/// dispatches to), the references (by identity, module version and aliases; a project reference by its own
+/// fingerprint) and the compilation's options. Two compilations with equal fingerprints bind an unchanged body to the same members. A file's part is
 /// computed once per syntax tree, so that after an edit only the edited file is read again.
 /// </summary>
 internal static class DeclarationFingerprint
@@ -19,7 +20,12 @@ internal static class DeclarationFingerprint
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<ulong>> s_trees = new();
     private static readonly string[] s_registrationWords = ["AddTransient", "AddScoped", "AddSingleton"];
 
-    public static ulong Of(Compilation compilation, CancellationToken cancellationToken)
+    public static ulong Of(Compilation compilation, CancellationToken cancellationToken) => Of(compilation, 0, cancellationToken);
+
+    /// <summary>How deep project references are followed (a project's own references come with it).</summary>
+    private const int MaxReferenceDepth = 4;
+
+    private static ulong Of(Compilation compilation, int depth, CancellationToken cancellationToken)
     {
         var hash = Fnv.Start;
         hash = Fnv.Add(hash, compilation.AssemblyName ?? string.Empty);
@@ -33,9 +39,28 @@ internal static class DeclarationFingerprint
         foreach (var reference in compilation.References)
         {
             hash = Fnv.Add(hash, reference.Display ?? string.Empty);
-            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
+            foreach (var alias in reference.Properties.Aliases)
             {
-                hash = Fnv.Add(hash, assembly.Identity.ToString());
+                hash = Fnv.Add(hash, alias);
+            }
+
+            switch (reference)
+            {
+                // A project reference in an editor: its name and version stay when its declarations change.
+                case CompilationReference project:
+                    hash = depth < MaxReferenceDepth ? Fnv.Add(hash, Of(project.Compilation, depth + 1, cancellationToken)) : Fnv.Add(hash, Fnv.Start);
+                    break;
+                default:
+                    if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
+                    {
+                        hash = Fnv.Add(hash, assembly.Identity.ToString());
+                        foreach (var module in assembly.Modules)
+                        {
+                            hash = Fnv.Add(hash, ModuleVersion(module));
+                        }
+                    }
+
+                    break;
             }
         }
 
@@ -47,6 +72,18 @@ internal static class DeclarationFingerprint
         }
 
         return hash;
+    }
+
+    private static string ModuleVersion(IModuleSymbol module)
+    {
+        try
+        {
+            return module.GetMetadata()?.GetModuleVersionId().ToString() ?? string.Empty;
+        }
+        catch (System.BadImageFormatException)
+        {
+            return string.Empty;
+        }
     }
 
     /// <summary>The tokens of a file outside member bodies and initializers, and the registrations inside them.</summary>
@@ -87,7 +124,9 @@ internal static class DeclarationFingerprint
     {
         BlockSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax } => true,
         ArrowExpressionClauseSyntax => true,
-        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax } => true,
+        // A constant's value is part of its declaration: it can choose an overload elsewhere.
+        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } } => !field.Modifiers.Any(SyntaxKind.ConstKeyword),
+        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } => true,
         GlobalStatementSyntax => true,
         _ => false,
     };

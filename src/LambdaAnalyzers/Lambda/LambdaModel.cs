@@ -218,7 +218,8 @@ internal sealed class LambdaModel
 
         var found = regions.ToImmutableArray();
         regions.Clear();
-        return new InvocationScope(blocks, found, Symbols, request.GatheredLocals, parameter => ReachedParameterCarriesInvocationData(parameter, cancellationToken));
+        // Not the token of this request: the scope is shared by every rule that asks about these blocks.
+        return new InvocationScope(blocks, found, Symbols, request.GatheredLocals, parameter => ReachedParameterCarriesInvocationData(parameter, CancellationToken.None));
     }
 
     /// <summary>

@@ -46,7 +46,8 @@ internal sealed class TreeEdges(ulong fingerprint)
 
     public bool TryGet(SyntaxNode body, out BodyEdges edges) => _bodies.TryGetValue((body.Span, body.RawKind), out edges!);
 
-    public void Add(SyntaxNode body, BodyEdges edges) => _bodies.TryAdd((body.Span, body.RawKind), edges);
+    /// <summary>Keeps a body's calls, replacing what an earlier binding found (one whose member no longer resolves).</summary>
+    public void Set(SyntaxNode body, BodyEdges edges) => _bodies[(body.Span, body.RawKind)] = edges;
 }
 
 /// <summary>

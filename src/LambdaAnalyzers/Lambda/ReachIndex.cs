@@ -293,7 +293,7 @@ internal sealed class ReachIndex
 
             if (Bind(bodySyntax) is { } body && Follow(path, body) is { } found)
             {
-                edges.Add(bodySyntax, found);
+                edges.Set(bodySyntax, found);
             }
         }
 
@@ -356,7 +356,7 @@ internal sealed class ReachIndex
             foreach (var (target, site) in sites)
             {
                 Reach(path, target, site.Syntax.GetLocation());
-                if (cacheable && DocumentationCommentId.CreateDeclarationId(target.OriginalDefinition) is { Length: > 0 } id)
+                if (cacheable && IdOf(target.OriginalDefinition) is { } id)
                 {
                     calls.Add((id, site.Syntax.Span));
                 }
@@ -369,7 +369,7 @@ internal sealed class ReachIndex
             foreach (var (service, site) in services)
             {
                 Resolve(path, service, site.Syntax.GetLocation());
-                if (cacheable && DocumentationCommentId.CreateDeclarationId(service.OriginalDefinition) is { Length: > 0 } id)
+                if (cacheable && IdOf(service.OriginalDefinition) is { } id)
                 {
                     resolved.Add((id, site.Syntax.Span));
                 }
@@ -380,6 +380,43 @@ internal sealed class ReachIndex
             }
 
             return cacheable ? new BodyEdges(calls.ToImmutable(), resolved.ToImmutable()) : null;
+        }
+
+        /// <summary>
+        /// A documentation ID that names the member again in the next compilation, or null: for a local function, a
+        /// lambda, a member of an anonymous type, a type parameter or an array (which have none, or one that resolves to
+        /// nothing), the body is not cached.
+        /// </summary>
+        private static string? IdOf(ISymbol symbol)
+        {
+            var named = symbol switch
+            {
+                IMethodSymbol { MethodKind: not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) } method => method.ContainingType,
+                INamedTypeSymbol type => type,
+                _ => null,
+            };
+            for (var type = named; type is not null; type = type.ContainingType)
+            {
+                if (type.IsAnonymousType || type.TypeKind is TypeKind.Error or TypeKind.Submission)
+                {
+                    return null;
+                }
+            }
+
+            if (named is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return DocumentationCommentId.CreateDeclarationId(symbol) is { Length: > 0 } id ? id : null;
+            }
+            catch (InvalidOperationException)
+            {
+                // A signature the ID generator does not write (a function pointer, ...): the body is bound each time.
+                return null;
+            }
         }
 
         private void Reach(ReachPath caller, IMethodSymbol target, Location? site)
@@ -1143,13 +1180,22 @@ internal sealed class ReachIndex
                 {
                     var ordered = ImmutableArray.CreateBuilder<IMethodSymbol>(set.Count);
                     ordered.Add(pair.Value.Entry);
+                    var others = new List<IMethodSymbol>(set.Count);
                     foreach (var entry in set)
                     {
                         if (!SymbolEqualityComparer.Default.Equals(entry, pair.Value.Entry))
                         {
-                            ordered.Add(entry);
+                            others.Add(entry);
                         }
                     }
+
+                    // In a stable order: the set's own order follows the symbols' hash codes.
+                    others.Sort(static (x, y) =>
+                    {
+                        var byName = string.CompareOrdinal(x.ToDisplayString(), y.ToDisplayString());
+                        return byName != 0 ? byName : Position(x).CompareTo(Position(y));
+                    });
+                    ordered.AddRange(others);
 
                     pair.Value.SetEntries(ordered.MoveToImmutable());
                 }

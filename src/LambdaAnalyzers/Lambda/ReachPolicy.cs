@@ -26,8 +26,8 @@ internal static class ReachPolicy
         // result the handler does not return is not its response (PartialBatchHandler).
         RuleIdentifiers.BatchRecordNotReported => true,
 
-        // LMB0005 reports a shared HttpClient changed in reached code; invocation data it keeps to the handler's own
-        // code (whether a reached method's parameter holds invocation data depends on its callers).
+        // LMB0005 reports a shared HttpClient changed in reached code, and a static member written there with what a
+        // per-invocation call passes (ReachedArguments); collections that grow there it leaves to the handler's code.
         RuleIdentifiers.InvocationDataKept => true,
 
         // Not followed: a callee that takes a token and drops it is CA2016's case (LMB0009); LMB0008 needs

@@ -26,47 +26,59 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
     private readonly ConcurrentDictionary<IParameterSymbol, bool> _answers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
-    public bool CarriesInvocationData(IParameterSymbol parameter, CancellationToken cancellationToken) =>
-        CarriesInvocationData(parameter.OriginalDefinition, 0, cancellationToken);
-
-    private bool CarriesInvocationData(IParameterSymbol parameter, int depth, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer for a parameter, the same whatever was asked before: only the answers to these questions are kept;
+    /// what the callers' parameters carry is worked out anew for each, within <see cref="MaxCallerDepth"/> callers of
+    /// the parameter's method, and a parameter already being worked out on the way (recursion) counts as carrying
+    /// nothing.
+    /// </summary>
+    public bool CarriesInvocationData(IParameterSymbol parameter, CancellationToken cancellationToken)
     {
-        if (_answers.TryGetValue(parameter, out var known))
+        var key = parameter.OriginalDefinition;
+        if (_answers.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        if (depth >= MaxCallerDepth || parameter.ContainingSymbol is not IMethodSymbol method)
+        var answer = CarriesInvocationData(key, 0, new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+        _answers[key] = answer;
+        return answer;
+    }
+
+    private bool CarriesInvocationData(IParameterSymbol parameter, int depth, HashSet<IParameterSymbol> visiting, CancellationToken cancellationToken)
+    {
+        if (depth >= MaxCallerDepth || parameter.ContainingSymbol is not IMethodSymbol method || !visiting.Add(parameter))
         {
             return false;
         }
 
-        // A cycle (a recursive method) reads its own answer as "no" while it is being computed.
-        _answers[parameter] = false;
-        var answer = Compute(parameter, method, depth, cancellationToken);
-        _answers[parameter] = answer;
-        return answer;
-    }
-
-    private bool Compute(IParameterSymbol parameter, IMethodSymbol method, int depth, CancellationToken cancellationToken)
-    {
-        var sites = reach.CallSitesOf(method);
-        for (var i = 0; i < sites.Count && i < MaxSites; i++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (caller, site) = sites[i];
-            if (ArgumentAt(site, parameter.Ordinal, cancellationToken) is { } value
-                && DependsOnInvocation(value, caller, LocalAssignments.ForBlockOf(value), depth, 0, cancellationToken))
+            var sites = reach.CallSitesOf(method);
+            for (var i = 0; i < sites.Count && i < MaxSites; i++)
             {
-                return true;
+                cancellationToken.ThrowIfCancellationRequested();
+                var (caller, site) = sites[i];
+                if (ArgumentAt(site, method, parameter.Ordinal, cancellationToken) is { } value
+                    && DependsOnInvocation(value, caller, LocalAssignments.ForBlockOf(value), depth, visiting, 0, cancellationToken))
+                {
+                    return true;
+                }
             }
-        }
 
-        return false;
+            return false;
+        }
+        finally
+        {
+            visiting.Remove(parameter);
+        }
     }
 
-    /// <summary>The value a call passes for the parameter at an ordinal, or null (a default value, a call not bound).</summary>
-    private IOperation? ArgumentAt(Location site, int ordinal, CancellationToken cancellationToken)
+    /// <summary>
+    /// The value a call of the method passes for the parameter at an ordinal, or null (a default value, a call not bound,
+    /// a site that resolves a service rather than calling the method).
+    /// </summary>
+    private IOperation? ArgumentAt(Location site, IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
     {
         if (site.SourceTree is not { } tree || !tree.TryGetRoot(out var root) || site.SourceSpan.End > root.FullSpan.End)
         {
@@ -74,12 +86,21 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
         }
 
         var node = root.FindNode(site.SourceSpan, getInnermostNodeForTie: true);
-        var arguments = ModelOf(tree).GetOperation(node, cancellationToken) switch
+        var (target, arguments) = ModelOf(tree).GetOperation(node, cancellationToken) switch
         {
-            IInvocationOperation invocation => invocation.Arguments,
-            IObjectCreationOperation creation => creation.Arguments,
-            _ => ImmutableArray<IArgumentOperation>.Empty,
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+            _ => ((IMethodSymbol?)null, ImmutableArray<IArgumentOperation>.Empty),
         };
+
+        // The call's target is the method, or the member it overrides or implements (a dispatched call).
+        if (target is null
+            || !(SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method)
+                || (target.Name == method.Name && target.Parameters.Length == method.Parameters.Length)))
+        {
+            return null;
+        }
+
         foreach (var argument in arguments)
         {
             if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
@@ -91,7 +112,8 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
         return null;
     }
 
-    private bool DependsOnInvocation(IOperation value, ReachPath caller, LocalAssignments locals, int depth, int localDepth, CancellationToken cancellationToken)
+    private bool DependsOnInvocation(
+        IOperation value, ReachPath caller, LocalAssignments locals, int depth, HashSet<IParameterSymbol> visiting, int localDepth, CancellationToken cancellationToken)
     {
         foreach (var operation in TreeWalk.DescendantsAndSelf(value))
         {
@@ -101,12 +123,12 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
                     return true;
                 case IParameterReferenceOperation reference when caller.Depth > 0
                     && SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol.OriginalDefinition, caller.Method.OriginalDefinition)
-                    && CarriesInvocationData(reference.Parameter.OriginalDefinition, depth + 1, cancellationToken):
+                    && CarriesInvocationData(reference.Parameter.OriginalDefinition, depth + 1, visiting, cancellationToken):
                     return true;
                 case ILocalReferenceOperation local when localDepth < LocalAssignments.ValueDepth:
                     foreach (var assigned in locals.Get(local.Local))
                     {
-                        if (assigned is not null && DependsOnInvocation(assigned, caller, locals, depth, localDepth + 1, cancellationToken))
+                        if (assigned is not null && DependsOnInvocation(assigned, caller, locals, depth, visiting, localDepth + 1, cancellationToken))
                         {
                             return true;
                         }

@@ -25,7 +25,7 @@ internal static class ReturnedCall
             switch (parent)
             {
                 case ReturnStatementSyntax or ArrowExpressionClauseSyntax:
-                    return true;
+                    return ReturnsFromTheMember(parent);
                 case AwaitExpressionSyntax or ParenthesizedExpressionSyntax or CastExpressionSyntax:
                     node = parent;
                     break;
@@ -35,6 +35,23 @@ internal static class ReturnedCall
                     break;
                 default:
                     return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>return</c> or <c>=&gt;</c> of the member itself, not of a lambda or local function inside it.</summary>
+    private static bool ReturnsFromTheMember(SyntaxNode returning)
+    {
+        for (var node = returning.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return false;
+                case MemberDeclarationSyntax or AccessorDeclarationSyntax:
+                    return true;
             }
         }
 

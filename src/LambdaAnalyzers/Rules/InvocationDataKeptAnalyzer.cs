@@ -184,7 +184,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 || !model.State.IsCollection(StateHolders.Unwrap(receiver).Type)
                 // ImmutableList<T>.Add and the like return a new collection and leave the held one as it was.
                 || SymbolEqualityComparer.Default.Equals(invocation.Type, StateHolders.Unwrap(receiver).Type)
-                || !IsPerInvocation(invocation, holder))
+                || !IsInHandlerCode(invocation))
             {
                 return;
             }
@@ -224,7 +224,8 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
 
         private void AnalyzeWrite(OperationBlockAnalysisContext context, IOperation write, IOperation target, IOperation value, bool isCompound)
         {
-            if (!holders.TryGetWrittenHolder(target, out var holder, out var indexer) || !IsPerInvocation(write, holder))
+            if (!holders.TryGetWrittenHolder(target, out var holder, out var indexer)
+                || !(indexer is null ? IsPerInvocation(write, holder) : IsInHandlerCode(write)))
             {
                 return;
             }
@@ -278,6 +279,13 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private bool IsPerInvocation(IOperation operation, StateHolder holder) =>
             scope.GetRegion(operation) is { } region && (region.Kind != RegionKind.Reached || holder.IsStatic);
+
+        /// <summary>
+        /// Per-invocation code, not reached through calls: a collection that grows, or an element written, in a method
+        /// the handler calls is often a cache or a pool whose guard is in the caller (<c>if (s_rates.Count == 0)
+        /// LoadRates();</c>).
+        /// </summary>
+        private bool IsInHandlerCode(IOperation operation) => scope.GetRegion(operation) is { Kind: not RegionKind.Reached };
 
         private static bool HasVaryingIndex(IPropertyReferenceOperation indexer)
         {

@@ -91,6 +91,11 @@ internal sealed class UnitWriter
             WriteReplayHandler();
         }
 
+        if (Index % 5 == 2)
+        {
+            WriteReachedCode();
+        }
+
         return _source.ToString();
     }
 
@@ -398,6 +403,73 @@ internal sealed class UnitWriter
                     close: "}));");
                 _source.Line();
                 _source.Line($"return new {response}(batchItemFailures);");
+            });
+        });
+        _source.Line();
+    }
+
+    /// <summary>
+    /// Code a handler reaches through calls, the shapes reach follows: a base-class handler whose override runs per
+    /// invocation, a store the override creates per invocation (whose field initializer creates a client), a static
+    /// helper that creates a client, and one that writes what it is given into a static; beside them a helper with a
+    /// static client, which is correct. Chosen by the unit's index, and makes no random choice.
+    /// </summary>
+    private void WriteReachedCode()
+    {
+        var name = _entity + "Audit";
+        _source.Block($"public abstract class {name}FunctionBase", () =>
+        {
+            _source.Line($"public async Task<string> FunctionHandler(string input, {_v.Context} context) => await HandleAsync(input);");
+            _source.Line();
+            _source.Line("protected abstract Task<string> HandleAsync(string input);");
+        });
+        _source.Line();
+        _source.Block($"public sealed class {name}Function : {name}FunctionBase", () =>
+        {
+            _source.Block("protected override async Task<string> HandleAsync(string input)", () =>
+            {
+                _source.Line($"var store = new {name}Store();");
+                _source.Line("await store.SaveAsync(input);");
+                _source.Line($"{name}Trail.Remember(input);");
+                _source.Line($"var archived = await {name}Archive.ArchiveAsync(input);");
+                _source.Line($"return archived + await {name}Describer.DescribeAsync(input);");
+            });
+        });
+        _source.Line();
+        _source.Block($"public sealed class {name}Store", () =>
+        {
+            Violations++;
+            _source.Line("private readonly AmazonDynamoDBClient _client = new();");
+            _source.Line();
+            _source.Line($"public Task SaveAsync(string input) => _client.PutItemAsync(\"{_entity.ToLowerInvariant()}-audit\", new Dictionary<string, AttributeValue> {{ [\"id\"] = new AttributeValue(input) }});");
+        });
+        _source.Line();
+        _source.Block($"public static class {name}Trail", () =>
+        {
+            _source.Line("private static string s_last = string.Empty;");
+            _source.Line();
+            _source.Line("public static void Remember(string input) => s_last = input;");
+        });
+        _source.Line();
+        _source.Block($"public static class {name}Describer", () =>
+        {
+            _source.Block("public static async Task<string> DescribeAsync(string key)", () =>
+            {
+                Violations++;
+                _source.Line("using var s3 = new AmazonS3Client();");
+                _source.Line($"var response = await s3.GetObjectMetadataAsync(\"{_entity.ToLowerInvariant()}-audit\", key);");
+                _source.Line("return response.ETag;");
+            });
+        });
+        _source.Line();
+        _source.Block($"public static class {name}Archive", () =>
+        {
+            _source.Line("private static readonly AmazonS3Client s_s3 = new();");
+            _source.Line();
+            _source.Block("public static async Task<string> ArchiveAsync(string key)", () =>
+            {
+                _source.Line($"await s_s3.CopyObjectAsync(\"{_entity.ToLowerInvariant()}-audit\", key, \"{_entity.ToLowerInvariant()}-archive\", key);");
+                _source.Line("return key;");
             });
         });
         _source.Line();

@@ -46,6 +46,24 @@ public sealed class DeclarationFingerprintTests
         Assert.NotEqual(original, Of(Source.Replace("public class Orders", "public sealed class Orders")));
         Assert.NotEqual(original, Of(Source.Replace("System.Console.WriteLine(order);", "services.AddTransient<IOrders, Orders>();")));
         Assert.NotEqual(original, Of(Source, new CSharpCompilationOptions(OutputKind.ConsoleApplication)));
+
+        // A constant's value can choose an overload in another file.
+        const string Constant = "public static class Limits { public const int Max = 100; public static readonly int Current = 1; }";
+        Assert.NotEqual(Of(Constant), Of(Constant.Replace("Max = 100", "Max = 200")));
+        Assert.Equal(Of(Constant), Of(Constant.Replace("Current = 1", "Current = 2")));
+    }
+
+    [Fact]
+    public void ADeclarationChangeInAReferencedProject_ChangesIt()
+    {
+        static CSharpCompilation Core(string member) => CSharpCompilation.Create(
+            "Core", [CSharpSyntaxTree.ParseText($"public class Order {{ {member} }}", path: "Order.cs")], [], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        var functions = CSharpCompilation.Create("Functions", [CSharpSyntaxTree.ParseText(Source, path: "Orders.cs")], [], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var before = DeclarationFingerprint.Of(functions.AddReferences(Core("public int Id;").ToMetadataReference()), CancellationToken.None);
+        var after = DeclarationFingerprint.Of(functions.AddReferences(Core("public int Id; public void Save() { }").ToMetadataReference()), CancellationToken.None);
+
+        Assert.NotEqual(before, after);
     }
 
     [Fact]

@@ -218,6 +218,47 @@ public sealed class ReachIndexTests
         Assert.Equal(3, reach.Get(compilation.Type("Base").InstanceConstructors.Single())!.Depth);
     }
 
+    [Fact]
+    public async Task ServicesResolvedAsATypeParameter_OrAnArray_DoNotStopTheIndex()
+    {
+        var compilation = await ModelCompilation.CreateAsync("""
+            using System;
+            using Amazon.Lambda.Core;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Services
+            {
+                private static IServiceProvider s_provider = null!;
+
+                public static void Use(IServiceProvider provider) => s_provider = provider;
+
+                public static T Resolve<T>() where T : notnull => s_provider.GetRequiredService<T>();
+
+                public static object? All() => s_provider.GetService(typeof(string[]));
+            }
+
+            public static class Store
+            {
+                public static void Write(string what) { }
+            }
+
+            public class Function
+            {
+                public void Handle(string input, ILambdaContext context)
+                {
+                    Services.Resolve<IDisposable>();
+                    Services.All();
+                    Store.Write(input);
+                }
+            }
+            """);
+
+        var reach = compilation.Model.GetReach(CancellationToken.None);
+
+        Assert.Equal(1, reach.Get(compilation.Method("Resolve"))!.Depth);
+        Assert.Equal(1, reach.Get(compilation.Method("Write"))!.Depth);
+    }
+
     // ---- Across compilations (an editor's keystrokes) -------------------------------------------------------------
 
     private const string CacheHandler = """

@@ -170,6 +170,15 @@ public sealed class BatchRecordNotReportedReachTests
         DroppingProcessor.Replace("{|#0:", "").Replace("|}", "")));
 
     [Fact]
+    public Task ProcessorWhoseResponseALocalFunctionReturns_IsNotReported() => VerifyAsync(Delegating(
+        """
+        async Task<SQSBatchResponse> TryAsync() => await _processor.ProcessAsync(evnt);
+        await TryAsync();
+        return new SQSBatchResponse(new List<SQSBatchResponse.BatchItemFailure>());
+        """,
+        DroppingProcessor.Replace("{|#0:", "").Replace("|}", "")));
+
+    [Fact]
     public Task ProcessorCalledByAHandlerWithoutPartialBatchResponse_IsNotReported() => VerifyAsync("""
         using System;
         using System.Collections.Generic;
