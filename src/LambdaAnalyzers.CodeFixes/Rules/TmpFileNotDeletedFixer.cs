@@ -61,7 +61,8 @@ public sealed class TmpFileNotDeletedFixer : CodeFixProvider
         }
 
         // The analyzer names the local that holds the path; GetTempFileName creates the file when the declaration runs.
-        if (diagnostic.AdditionalLocations.Count != 1
+        // In code a handler reaches, the chain's first call follows the holder.
+        if (diagnostic.AdditionalLocations.Count is not (1 or 2)
             || diagnostic.AdditionalLocations[0] is not { } holder
             || holder.SourceTree != root.SyntaxTree
             || !diagnostic.Properties.TryGetValue(TmpFileNotDeletedAnalyzer.KindProperty, out var kind)

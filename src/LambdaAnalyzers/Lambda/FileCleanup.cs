@@ -46,6 +46,83 @@ internal sealed class FileCleanup(FileSystemModel files, InvocationScope scope)
         return false;
     }
 
+    /// <summary>
+    /// Whether the file's path leaves the code that created it, so that what happens to the file is up to others: the
+    /// creating call, or anything in the root that names the file, is returned, stored in a field, a property or a
+    /// <c>ref</c>/<c>out</c> parameter, or passed to a method that is not a file-system call (<c>File</c>,
+    /// <c>Directory</c>, <c>FileInfo</c>, <c>Path</c>, a stream or a reader or writer of one). A method the handler
+    /// calls often makes a file for its caller to use and delete.
+    /// </summary>
+    public bool LeavesTheMethod(IOperation root, IOperation creation, FileIdentity file)
+    {
+        if (Leaves(creation))
+        {
+            return true;
+        }
+
+        foreach (var operation in TreeWalk.Descendants(root))
+        {
+            if (operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+                && file.IsNamedBy(operation)
+                && Leaves(operation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Leaves(IOperation value)
+    {
+        var current = value;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case IReturnOperation:
+                return true;
+            case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                return assignment.Target is IFieldReferenceOperation or IPropertyReferenceOperation
+                    || assignment.Target is IParameterReferenceOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out };
+            case IVariableInitializerOperation { Parent: IFieldInitializerOperation or IPropertyInitializerOperation }:
+                return true;
+            case IArgumentOperation { Parameter.RefKind: RefKind.None or RefKind.In } argument:
+                var target = argument.Parent switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    IObjectCreationOperation creation => creation.Constructor,
+                    _ => null,
+                };
+                return target is not null && !IsFileSystemMember(target);
+            default:
+                return false;
+        }
+    }
+
+    private bool IsFileSystemMember(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        if (type.IsType(files.File) || type.IsType(files.Directory) || type.IsType(files.FileInfo) || type.IsType(files.Path))
+        {
+            return true;
+        }
+
+        // Streams, readers and writers of the file, wherever they are declared.
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.ContainingNamespace?.ToDisplayString() == "System.IO")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A write or open that passes <c>FileOptions.DeleteOnClose</c>: the file goes when it is closed.</summary>
     public static bool HasDeleteOnClose(IOperation operation) => operation switch
     {

@@ -22,6 +22,10 @@ internal static class ReachPolicy
         // A synchronous invocation in a helper keeps both functions running just the same.
         RuleIdentifiers.SynchronousInvoke => true,
 
+        // A file a helper creates and neither deletes nor hands on (returns, stores, passes to a method) stays in /tmp
+        // just the same (FileCleanup.LeavesTheMethod).
+        RuleIdentifiers.TmpFileNotDeleted => true,
+
         // A record dropped in a method whose response the handler returns is dropped just the same; a method whose
         // result the handler does not return is not its response (PartialBatchHandler).
         RuleIdentifiers.BatchRecordNotReported => true,
@@ -30,8 +34,7 @@ internal static class ReachPolicy
         // per-invocation call passes (ReachedArguments); collections that grow there it leaves to the handler's code.
         RuleIdentifiers.InvocationDataKept => true,
 
-        // Not followed: a callee that takes a token and drops it is CA2016's case (LMB0009); LMB0008 needs
-        // to know what callers pass and keep, which the index does not track yet; LMB0003 is about handler
+        // Not followed: a callee that takes a token and drops it is CA2016's case (LMB0009); LMB0003 is about handler
         // signatures, and LMB0006, LMB0007 and LMB0016 report in any code.
         _ => false,
     };

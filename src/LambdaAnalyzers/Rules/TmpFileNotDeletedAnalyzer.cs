@@ -36,9 +36,10 @@ public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
     /// <summary>A write that creates the file at a path its holder names.</summary>
     internal const string KindWrite = "Write";
 
-    // Additional locations: the declaration of the local that holds the file's path, when a local holds it.
+    // Additional locations: the declaration of the local that holds the file's path, when a local holds it; in reached
+    // code, then the chain's first call in the handler.
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Reached.WithTwins(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -110,13 +111,17 @@ public sealed class TmpFileNotDeletedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (scope.GetRoot(operation) is not { } root || new FileCleanup(files, scope).IsCleanedUp(root, file))
+            var cleanup = new FileCleanup(files, scope);
+            if (scope.GetRegion(operation) is not { } region
+                || cleanup.IsCleanedUp(region.Root, file)
+                || (region.Kind == RegionKind.Reached && cleanup.LeavesTheMethod(region.Root, operation, file)))
             {
                 return;
             }
 
             var holder = file.Symbol is ILocalSymbol { Locations.Length: > 0 } local && local.Locations[0].IsInSource ? [local.Locations[0]] : Array.Empty<Location>();
-            context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), holder, ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind), name));
+            context.ReportDiagnostic(Reached.Create(
+                Rule, operation.Syntax.GetLocation(), holder, ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind), region, name));
         }
     }
 }

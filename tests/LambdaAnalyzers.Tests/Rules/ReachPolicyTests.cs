@@ -135,12 +135,62 @@ public sealed class ReachPolicyTests
         """ + Handler.Replace("{|#1:", string.Empty).Replace("|};", ";"));
 
     [Fact]
-    public Task TmpFileNotDeleted_StaysInTheHandlersOwnCode() => Verifiers.AnalyzerVerifier<TmpFileNotDeletedAnalyzer>.VerifyAnalyzerAsync("""
+    public Task TmpFileNotDeleted_ReportsAFileAHelperCreatesAndKeepsToItself() => Verifiers.AnalyzerVerifier<TmpFileNotDeletedAnalyzer>.VerifyAnalyzerAsync("""
         using System.IO;
 
         public static class Work
         {
-            public static void Run(string input) => File.WriteAllText("/tmp/" + input + ".json", input);
+            public static void Run(string input) => {|#0:File.WriteAllText("/tmp/" + input + ".json", input)|};
+        }
+        """ + Handler,
+        new DiagnosticResult(Reached.TwinOf(TmpFileNotDeletedAnalyzer.Rule)).WithLocation(0).WithLocation(1)
+            .WithArguments("WriteAllText", "Function.Handle", "'Work.Run'"));
+
+    [Fact]
+    public Task TmpFileNotDeleted_LeavesAFileThatAHelperHandsOn() => Verifiers.AnalyzerVerifier<TmpFileNotDeletedAnalyzer>.VerifyAnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+        using Amazon.S3;
+        using Amazon.S3.Model;
+
+        public static class Work
+        {
+            private static readonly AmazonS3Client s_s3 = new();
+            private static string s_lastExport = "";
+
+            public static void Run(string input)
+            {
+                var returned = Export(input);
+                File.Delete(returned);
+                Upload(input);
+                Keep(input);
+                var temp = Path.GetTempFileName();
+                Share(temp);
+            }
+
+            private static string Export(string input)
+            {
+                var path = "/tmp/" + input + ".csv";
+                File.WriteAllText(path, input);
+                return path;
+            }
+
+            private static void Upload(string input)
+            {
+                var path = $"/tmp/{Guid.NewGuid()}.json";
+                File.WriteAllText(path, input);
+                s_s3.PutObjectAsync(new PutObjectRequest { BucketName = "exports", FilePath = path }).Wait();
+            }
+
+            private static void Keep(string input)
+            {
+                var path = "/tmp/" + input + ".bak";
+                File.WriteAllText(path, input);
+                s_lastExport = path;
+            }
+
+            private static void Share(string path) { }
         }
         """ + Handler.Replace("{|#1:", string.Empty).Replace("|};", ";"));
 }

@@ -58,6 +58,65 @@ public sealed class TmpFileNotDeletedFixerTests
         """);
 
     [Fact]
+    public Task WriteInAHelperTheHandlerCalls_IsFixedInTheHelper()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System;
+                using System.IO;
+                using Amazon.Lambda.Core;
+
+                public static class Scratch
+                {
+                    public static long Measure(string input)
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".txt");
+                        {|#0:File.WriteAllText(path, input)|};
+                        return new FileInfo(path).Length;
+                    }
+                }
+
+                public class Function
+                {
+                    public long Handle(string input, ILambdaContext context) => {|#1:Scratch.Measure(input)|};
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.IO;
+                using Amazon.Lambda.Core;
+
+                public static class Scratch
+                {
+                    public static long Measure(string input)
+                    {
+                        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".txt");
+                        try
+                        {
+                            File.WriteAllText(path, input);
+                            return new FileInfo(path).Length;
+                        }
+                        finally
+                        {
+                            File.Delete(path);
+                        }
+                    }
+                }
+
+                public class Function
+                {
+                    public long Handle(string input, ILambdaContext context) => Scratch.Measure(input);
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Reached.TwinOf(TmpFileNotDeletedAnalyzer.Rule))
+            .WithLocation(0).WithArguments("WriteAllText", "Function.Handle", "'Scratch.Measure'")
+            .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task GetTempFileName_WrapsTheStatementsAfterTheDeclaration() => Verify.VerifyCodeFixAsync("""
         using Amazon.Lambda.Core;
 
