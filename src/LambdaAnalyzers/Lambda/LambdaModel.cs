@@ -116,6 +116,25 @@ internal sealed class LambdaModel
     /// <summary>Whether a parameter of a reached method is given invocation data by some per-invocation call (<see cref="ReachedArguments"/>).</summary>
     public bool ReachedParameterCarriesInvocationData(IParameterSymbol parameter, CancellationToken cancellationToken)
     {
+        var arguments = GetReachedArguments(cancellationToken);
+        lock (arguments)
+        {
+            return arguments.CarriesInvocationData(parameter, cancellationToken);
+        }
+    }
+
+    /// <summary>Whether some per-invocation call of a reached method passes, for a task parameter, a task its caller has not awaited.</summary>
+    public bool ReachedParameterGetsUnawaitedTask(IParameterSymbol parameter, CancellationToken cancellationToken)
+    {
+        var arguments = GetReachedArguments(cancellationToken);
+        lock (arguments)
+        {
+            return arguments.PassesUnawaitedTask(parameter, cancellationToken);
+        }
+    }
+
+    private ReachedArguments GetReachedArguments(CancellationToken cancellationToken)
+    {
         var arguments = Volatile.Read(ref _reachedArguments);
         if (arguments is null)
         {
@@ -123,10 +142,7 @@ internal sealed class LambdaModel
             arguments = Interlocked.CompareExchange(ref _reachedArguments, created, null) ?? created;
         }
 
-        lock (arguments)
-        {
-            return arguments.CarriesInvocationData(parameter, cancellationToken);
-        }
+        return arguments;
     }
 
     /// <summary>The model of the analysis a compilation start action belongs to, or null without Amazon.Lambda.Core.</summary>

@@ -75,6 +75,79 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
     }
 
     /// <summary>
+    /// Whether some per-invocation call of a reached method passes, for a task-typed parameter, a task that the caller
+    /// has not awaited before the call: the result of a call or a creation, directly or through a local of the caller
+    /// that the caller does not await before the call. A synchronous wrapper that waits on a task its caller already
+    /// awaited (<c>Wait(task)</c> after <c>await task</c>) blocks on nothing.
+    /// </summary>
+    public bool PassesUnawaitedTask(IParameterSymbol parameter, CancellationToken cancellationToken)
+    {
+        if (parameter.OriginalDefinition.ContainingSymbol is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        var sites = reach.CallSitesOf(method);
+        for (var i = 0; i < sites.Count && i < MaxSites; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var site = sites[i].Site;
+            if (ArgumentAt(site, method, parameter.Ordinal, cancellationToken) is not { } value)
+            {
+                continue;
+            }
+
+            var task = Wrappers.ConversionsAndParentheses(value);
+            var locals = LocalAssignments.ForBlockOf(value);
+            if (task is IInvocationOperation or IObjectCreationOperation
+                || (task is ILocalReferenceOperation local && TaskFlow.IsStartedIn(task, locals) && !IsAwaitedBefore(local.Local, value, site.SourceSpan.Start)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the caller's body completes the task in the local before a position: awaits it, or waits on it
+    /// (<c>.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>, which LMB0004 reports there).
+    /// </summary>
+    private static bool IsAwaitedBefore(ILocalSymbol local, IOperation inBody, int position)
+    {
+        var root = inBody;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        foreach (var operation in TreeWalk.Descendants(root))
+        {
+            if (operation.Syntax.Span.End > position)
+            {
+                continue;
+            }
+
+            var completed = operation switch
+            {
+                IAwaitOperation awaited => awaited.Operation,
+                IPropertyReferenceOperation { Property.Name: "Result" } result => result.Instance,
+                IInvocationOperation { TargetMethod.Name: "Wait" } wait => wait.Instance,
+                IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter } => awaiter.Instance,
+                _ => null,
+            };
+            if (completed is not null
+                && Wrappers.ConversionsAndParentheses(completed) is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The value a call of the method passes for the parameter at an ordinal, or null (a default value, a call not bound,
     /// a site that resolves a service rather than calling the method).
     /// </summary>

@@ -84,7 +84,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                var analyzer = new BlockAnalyzer(members, scope, model.Async);
+                var analyzer = new BlockAnalyzer(members, scope, model.Async, parameter => model.ReachedParameterGetsUnawaitedTask(parameter, blockContext.CancellationToken));
                 foreach (var call in scope.Operations.Invocations)
                 {
                     analyzer.AnalyzeCall(call);
@@ -113,7 +113,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         public ImmutableArray<IOperation> Tasks { get; } = tasks;
     }
 
-    private sealed class BlockAnalyzer(TaskMembers members, InvocationScope scope, AsyncSymbols symbols)
+    private sealed class BlockAnalyzer(TaskMembers members, InvocationScope scope, AsyncSymbols symbols, Func<IParameterSymbol, bool> getsUnawaitedTask)
     {
         private readonly List<FoundWait> _waits = [];
 
@@ -149,8 +149,9 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // In code a handler reaches, a wait blocks for sure only on work this method started: a task it was given
-            // may be one its caller already awaited (a synchronous wrapper).
+            // In code a handler reaches, a wait blocks for sure only on work this method started, or on a task parameter
+            // some per-invocation call passes unawaited: a task it was given may be one its caller already awaited (a
+            // synchronous wrapper).
             if (region.Kind == RegionKind.Reached && kind != TaskMember.Sleep && !StartedHere(tasks))
             {
                 return;
@@ -163,7 +164,12 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         {
             foreach (var task in tasks)
             {
-                if (!TaskFlow.IsStartedIn(task, scope.Locals))
+                if (!TaskFlow.IsStartedIn(task, scope.Locals)
+                    && !(Wrappers.ConversionsAndParentheses(task) is IParameterReferenceOperation
+                        {
+                            Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) },
+                        } parameter
+                        && getsUnawaitedTask(parameter.Parameter)))
                 {
                     return false;
                 }
