@@ -30,6 +30,7 @@ internal sealed class ReachIndex
     private readonly Dictionary<IMethodSymbol, ReachPath> _methods;
     private readonly Dictionary<INamedTypeSymbol, ReachPath> _createdTypes;
     private Dictionary<IMethodSymbol, List<(ReachPath Caller, Location Site)>>? _callSites;
+    private Dictionary<SyntaxNode, ReachPath>? _factories;
 
     private ReachIndex(Dictionary<IMethodSymbol, ReachPath> methods, Dictionary<INamedTypeSymbol, ReachPath> createdTypes, int boundMethods, bool stopped, int cachedBodies = 0)
     {
@@ -68,6 +69,26 @@ internal sealed class ReachIndex
     /// </summary>
     public IReadOnlyList<(ReachPath Caller, Location Site)> CallSitesOf(IMethodSymbol method) =>
         _callSites is not null && _callSites.TryGetValue(method.OriginalDefinition, out var sites) ? sites : Array.Empty<(ReachPath, Location)>();
+
+    /// <summary>
+    /// The dependency-injection factory lambdas that run per invocation (a transient or scoped registration's, resolved
+    /// in per-invocation code), each with its chain; empty for a tree that has none.
+    /// </summary>
+    public IEnumerable<(SyntaxNode Lambda, ReachPath Path)> FactoriesIn(SyntaxTree tree)
+    {
+        if (_factories is null)
+        {
+            yield break;
+        }
+
+        foreach (var pair in _factories)
+        {
+            if (pair.Key.SyntaxTree == tree)
+            {
+                yield return (pair.Key, pair.Value);
+            }
+        }
+    }
 
     /// <summary>
     /// How the instance initializers of a type run per invocation (per-invocation code creates it), or null.
@@ -124,6 +145,7 @@ internal sealed class ReachIndex
         private readonly HashSet<IMethodSymbol> _excluded = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, HashSet<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, List<(ReachPath Caller, Location Site)>> _callSites = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<SyntaxNode, ReachPath> _factories = new();
         private readonly Queue<(ReachPath Path, IOperation? Body, SyntaxNode? Initializer)> _pending = new();
         private readonly List<ReachPath> _entries = new();
         private readonly INamedTypeSymbol? _lazy = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemLazy1);
@@ -183,7 +205,7 @@ internal sealed class ReachIndex
             }
 
             PropagateEntries();
-            return new ReachIndex(_methods, _createdTypes, _bound, _stopped, _cached) { _callSites = _callSites };
+            return new ReachIndex(_methods, _createdTypes, _bound, _stopped, _cached) { _callSites = _callSites, _factories = _factories };
         }
 
         /// <summary>The handlers, by every entry source, and the handler lambdas and local functions of init code, in a stable order.</summary>
@@ -673,6 +695,12 @@ internal sealed class ReachIndex
 
             foreach (var registration in Registrations.Get(service))
             {
+                if (registration.Lifetime != ServiceLifetime.Singleton && registration.Factory is { } factory)
+                {
+                    ReachFactory(caller, factory, site);
+                    continue;
+                }
+
                 if (registration.Lifetime == ServiceLifetime.Singleton
                     || registration.Implementation is not { TypeKind: TypeKind.Class, IsAbstract: false } implementation
                     || !IsInSource(implementation)
@@ -691,6 +719,22 @@ internal sealed class ReachIndex
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The factory lambda of a transient or scoped registration runs for each instance the container makes: its body
+        /// is reached (one call from the resolution), and what it calls is followed.
+        /// </summary>
+        private void ReachFactory(ReachPath caller, IAnonymousFunctionOperation factory, Location? site)
+        {
+            if (caller.Depth >= maxDepth || _factories.ContainsKey(factory.Syntax) || GeneratedCode.IsGenerated(factory.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            var path = new ReachPath(factory.Symbol, caller.Entry, caller, site);
+            _factories[factory.Syntax] = path;
+            _pending.Enqueue((path, factory.Body, null));
         }
 
         /// <summary>The constructor the container calls: the public one with the most parameters.</summary>

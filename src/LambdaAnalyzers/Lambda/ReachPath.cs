@@ -81,7 +81,9 @@ internal sealed class ReachPath
             var text = new StringBuilder();
             for (var i = 0; i < chain.Count && i < NamedMethods; i++)
             {
-                text.Append(i == 0 ? "'" : ", '").Append(NameOf(chain[i])).Append('\'');
+                // A lambda reached on its own (a dependency-injection factory) runs without its member.
+                var lambda = chain[i].MethodKind == MethodKind.AnonymousFunction;
+                text.Append(i == 0 ? string.Empty : ", ").Append(lambda ? "the factory in '" : "'").Append(NameOf(chain[i])).Append('\'');
             }
 
             if (chain.Count > NamedMethods)

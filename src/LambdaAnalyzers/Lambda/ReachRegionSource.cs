@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LambdaAnalyzers.Lambda;
 
@@ -33,8 +34,10 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
             IPropertySymbol { ContainingType: { } type } => reach.GetCreatedType(type),
             _ => null,
         };
-        if (path is null || path.Depth > LambdaOptions.ReachDepth(options.AnalyzerConfigOptionsProvider.GetOptions(tree)))
+        var depth = LambdaOptions.ReachDepth(options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        if (path is null || path.Depth > depth)
         {
+            AddFactories(request, reach, tree, depth, regions);
             return;
         }
 
@@ -46,6 +49,56 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
                 regions.Add(new Region(block, RegionKind.Reached, path.Entry, lambdaContext: null, HoistTarget.Field, path));
             }
         }
+    }
+
+    /// <summary>
+    /// The dependency-injection factory lambdas in these blocks that run per invocation (<see cref="ReachIndex.FactoriesIn"/>):
+    /// the registration code around them runs once.
+    /// </summary>
+    private static void AddFactories(RegionRequest request, ReachIndex reach, SyntaxTree tree, int depth, List<Region> regions)
+    {
+        Dictionary<SyntaxNode, ReachPath>? factories = null;
+        foreach (var (lambda, path) in reach.FactoriesIn(tree))
+        {
+            if (path.Depth <= depth)
+            {
+                (factories ??= new Dictionary<SyntaxNode, ReachPath>())[lambda] = path;
+            }
+        }
+
+        if (factories is null)
+        {
+            return;
+        }
+
+        foreach (var block in request.Blocks)
+        {
+            if (!ContainsAny(block.Syntax, factories.Keys))
+            {
+                continue;
+            }
+
+            foreach (var operation in TreeWalk.DescendantsAndSelf(block))
+            {
+                if (operation is IAnonymousFunctionOperation lambda && factories.TryGetValue(lambda.Syntax, out var path))
+                {
+                    regions.Add(new Region(lambda, RegionKind.Reached, path.Entry, lambdaContext: null, HoistTarget.Field, path));
+                }
+            }
+        }
+    }
+
+    private static bool ContainsAny(SyntaxNode block, IEnumerable<SyntaxNode> lambdas)
+    {
+        foreach (var lambda in lambdas)
+        {
+            if (block.Span.Contains(lambda.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A method other than the entry point, or an instance field or property (its initializer).</summary>

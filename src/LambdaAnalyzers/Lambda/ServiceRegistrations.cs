@@ -15,12 +15,18 @@ internal enum ServiceLifetime
     Transient,
 }
 
-/// <summary>One registration: its lifetime and the class that implements it, or null for a factory or an instance.</summary>
-internal readonly struct ServiceRegistration(ServiceLifetime lifetime, INamedTypeSymbol? implementation)
+/// <summary>
+/// One registration: its lifetime, and the class the container constructs, or the factory lambda it calls instead
+/// (<c>AddTransient&lt;T&gt;(sp =&gt; ...)</c>); neither for an instance.
+/// </summary>
+internal readonly struct ServiceRegistration(ServiceLifetime lifetime, INamedTypeSymbol? implementation, IAnonymousFunctionOperation? factory = null)
 {
     public ServiceLifetime Lifetime { get; } = lifetime;
 
     public INamedTypeSymbol? Implementation { get; } = implementation;
+
+    /// <summary>The lambda the container calls for each instance it makes, when the registration gives one.</summary>
+    public IAnonymousFunctionOperation? Factory { get; } = factory;
 }
 
 /// <summary>
@@ -126,6 +132,7 @@ internal sealed class ServiceRegistrations
 
         // A factory or an instance argument: the implementation is not a class the container constructs.
         var hasFactoryOrInstance = false;
+        IAnonymousFunctionOperation? factory = null;
         var typeOfs = new List<ITypeSymbol>(2);
         foreach (var argument in registration.Arguments)
         {
@@ -141,6 +148,10 @@ internal sealed class ServiceRegistrations
             else if (argument.ArgumentKind != ArgumentKind.DefaultValue)
             {
                 hasFactoryOrInstance = true;
+                if (Wrappers.ConversionsAndParentheses(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                {
+                    factory = lambda;
+                }
             }
         }
 
@@ -148,6 +159,8 @@ internal sealed class ServiceRegistrations
         ITypeSymbol? implementation;
         if (method.TypeArguments.Length == 2)
         {
+            // With a factory, the container calls it rather than the constructor (ReachIndex follows the factory), but the
+            // type is still the one that implements the service, for dispatch.
             (service, implementation) = (method.TypeArguments[0], method.TypeArguments[1]);
         }
         else if (method.TypeArguments.Length == 1)
@@ -174,6 +187,6 @@ internal sealed class ServiceRegistrations
             _byService[key] = list = new List<ServiceRegistration>();
         }
 
-        list.Add(new ServiceRegistration(lifetime, (implementation as INamedTypeSymbol)?.OriginalDefinition));
+        list.Add(new ServiceRegistration(lifetime, (implementation as INamedTypeSymbol)?.OriginalDefinition, factory));
     }
 }

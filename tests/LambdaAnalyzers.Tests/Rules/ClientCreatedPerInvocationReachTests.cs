@@ -637,6 +637,47 @@ public sealed class ClientCreatedPerInvocationReachTests
             .WithArguments("AmazonDynamoDBClient", "Functions.Get", "'new OrderService()', 'new AuditLog()'"));
 
     [Fact]
+    public Task FactoryOfATransientService_RunsPerInvocation_ASingletonsOnce() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Amazon.DynamoDBv2;
+        using Amazon.Lambda.Annotations;
+        using Amazon.S3;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public interface IReports { Task<string> GetAsync(string id); }
+
+        public interface IArchive { Task<string> GetAsync(string id); }
+
+        public sealed class Reports(IAmazonDynamoDB dynamo) : IReports
+        {
+            public Task<string> GetAsync(string id) => Task.FromResult(id + dynamo.Config.RegionEndpoint);
+        }
+
+        public sealed class Archive(IAmazonS3 s3) : IArchive
+        {
+            public Task<string> GetAsync(string id) => Task.FromResult(id + s3.Config.RegionEndpoint);
+        }
+
+        [LambdaStartup]
+        public class Startup
+        {
+            public void ConfigureServices(IServiceCollection services)
+            {
+                services.AddTransient<IReports>(sp => new Reports({|#0:new AmazonDynamoDBClient()|}));
+                services.AddSingleton<IArchive>(sp => new Archive(new AmazonS3Client()));
+            }
+        }
+
+        public class Functions
+        {
+            [LambdaFunction]
+            public Task<string> Get([FromServices] IReports {|#1:reports|}, [FromServices] IArchive archive, string id) => reports.GetAsync(id);
+        }
+        """,
+        Verify.Diagnostic(ClientCreatedPerInvocationAnalyzer.ReachedRule).WithLocation(0).WithLocation(1)
+            .WithArguments("AmazonDynamoDBClient", "Functions.Get", "the factory in 'Startup.ConfigureServices'"));
+
+    [Fact]
     public Task GetRequiredServiceInAHandler_ConstructsTheService() => Verify.VerifyAnalyzerAsync(Services + """
 
         public class Functions
