@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
@@ -18,9 +19,12 @@ internal sealed class HandlerCatalog
     private readonly ImmutableArray<IEntrySource> _sources;
     private readonly HandlerStringEntrySource? _handlerStrings;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _reusedTypes = new(SymbolEqualityComparer.Default);
+    private readonly Compilation _compilation;
+    private ImmutableArray<INamedTypeSymbol> _sourceClasses;
 
     public HandlerCatalog(Compilation compilation, LambdaSymbols symbols, ImmutableArray<IEntrySource> extraSources)
     {
+        _compilation = compilation;
         _symbols = symbols;
         _isClassLibrary = compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary;
         Tests = new TestCode(compilation);
@@ -115,9 +119,16 @@ internal sealed class HandlerCatalog
 
     private bool ComputeIsReusedHandlerInstance(INamedTypeSymbol type)
     {
-        if (type.IsAbstract || type.IsGenericType || type.IsStatic || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        if (type.IsStatic || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
         {
             return false;
+        }
+
+        // An abstract or generic base class of the project (SqsEventHandler<TMessage>): its instance is the reused one
+        // when a class deriving from it is.
+        if (type.IsAbstract || type.IsGenericType)
+        {
+            return HasReusedDerivedClass(type);
         }
 
         var isAnnotationsClass = false;
@@ -132,6 +143,19 @@ internal sealed class HandlerCatalog
 
             hasInstanceHandler = true;
             isAnnotationsClass |= IsLambdaFunction(method);
+        }
+
+        // A handler the class inherits from a base class of the project: the runtime calls it on this class's instance.
+        for (var baseType = type.BaseType; !hasInstanceHandler && baseType is not null && IsInThisCompilation(baseType); baseType = baseType.BaseType)
+        {
+            foreach (var member in baseType.GetMembers())
+            {
+                if (member is IMethodSymbol { IsStatic: false, IsAbstract: false, MethodKind: MethodKind.Ordinary } method && IsInheritedHandler(method))
+                {
+                    hasInstanceHandler = true;
+                    break;
+                }
+            }
         }
 
         if (!hasInstanceHandler)
@@ -153,6 +177,98 @@ internal sealed class HandlerCatalog
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A handler of a base class, called on a derived class's instance: one the catalog knows, or, in a generic base
+    /// (which the class-library shape leaves out), a public method whose last of at most two parameters is the
+    /// <c>ILambdaContext</c>.
+    /// </summary>
+    private bool IsInheritedHandler(IMethodSymbol method) =>
+        IsHandler(method.OriginalDefinition, semanticModel: null, CancellationToken.None)
+        || (method.ContainingType.IsGenericType
+            && method.DeclaredAccessibility == Accessibility.Public
+            && method.Parameters.Length is 1 or 2
+            && method.Parameters[method.Parameters.Length - 1].Type.IsType(_symbols.LambdaContext));
+
+    private bool IsInThisCompilation(INamedTypeSymbol type) => SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly);
+
+    /// <summary>Whether a concrete class of the project that derives from a type (its definition) is a reused handler instance.</summary>
+    private bool HasReusedDerivedClass(INamedTypeSymbol baseDefinition)
+    {
+        if (!IsInThisCompilation(baseDefinition))
+        {
+            return false;
+        }
+
+        foreach (var candidate in SourceClasses())
+        {
+            if (candidate.IsAbstract || candidate.IsGenericType)
+            {
+                continue;
+            }
+
+            for (var current = candidate.BaseType; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseDefinition))
+                {
+                    if (IsReusedHandlerInstance(candidate))
+                    {
+                        return true;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The classes declared in the project, nested ones included, listed once.</summary>
+    private ImmutableArray<INamedTypeSymbol> SourceClasses()
+    {
+        if (!_sourceClasses.IsDefault)
+        {
+            return _sourceClasses;
+        }
+
+        var classes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        var namespaces = new Stack<INamespaceSymbol>();
+        var types = new Stack<INamedTypeSymbol>();
+        namespaces.Push(_compilation.Assembly.GlobalNamespace);
+        while (namespaces.Count > 0)
+        {
+            var current = namespaces.Pop();
+            foreach (var member in current.GetMembers())
+            {
+                if (member is INamespaceSymbol nested)
+                {
+                    namespaces.Push(nested);
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    types.Push(type);
+                }
+            }
+        }
+
+        while (types.Count > 0)
+        {
+            var type = types.Pop();
+            if (type.TypeKind == TypeKind.Class)
+            {
+                classes.Add(type);
+            }
+
+            foreach (var nested in type.GetTypeMembers())
+            {
+                types.Push(nested);
+            }
+        }
+
+        ImmutableInterlocked.InterlockedInitialize(ref _sourceClasses, classes.ToImmutable());
+        return _sourceClasses;
     }
 
     /// <summary>

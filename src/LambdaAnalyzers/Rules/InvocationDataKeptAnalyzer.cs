@@ -139,7 +139,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                     return;
             }
 
-            if (!holders.TryGetWrittenHolder(argument.Value, out var holder, out _) || !IsPerInvocation(argument, holder))
+            if (!holders.TryGetWrittenHolder(argument.Value, out var holder, out _) || !IsPerInvocation(argument))
             {
                 return;
             }
@@ -216,7 +216,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (holders.TryGetHolder(target, out var holder) && IsPerInvocation(root, holder) && scope.DependsOnInvocation(value, unknownDepends: false))
+            if (holders.TryGetHolder(target, out var holder) && IsPerInvocation(root) && scope.DependsOnInvocation(value, unknownDepends: false))
             {
                 Report(context, holder);
             }
@@ -225,7 +225,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         private void AnalyzeWrite(OperationBlockAnalysisContext context, IOperation write, IOperation target, IOperation value, bool isCompound)
         {
             if (!holders.TryGetWrittenHolder(target, out var holder, out var indexer)
-                || !(indexer is null ? IsPerInvocation(write, holder) : IsInHandlerCode(write)))
+                || !(indexer is null ? IsPerInvocation(write) : IsInHandlerCode(write)))
             {
                 return;
             }
@@ -274,11 +274,11 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// Per-invocation code; in code reached through calls, a static member only (whether the object a reached method
-        /// runs on outlives the invocation depends on its callers).
+        /// Per-invocation code, reached code included: there a holder is a static member, or a member of the instance the
+        /// runtime reuses (<c>this</c> in a handler class or a base class of one); the fields of an object a reached
+        /// method runs on otherwise are not holders (<see cref="StateHolders"/>).
         /// </summary>
-        private bool IsPerInvocation(IOperation operation, StateHolder holder) =>
-            scope.GetRegion(operation) is { } region && (region.Kind != RegionKind.Reached || holder.IsStatic);
+        private bool IsPerInvocation(IOperation operation) => scope.GetRegion(operation) is not null;
 
         /// <summary>
         /// Per-invocation code, not reached through calls: a collection that grows, or an element written, in a method

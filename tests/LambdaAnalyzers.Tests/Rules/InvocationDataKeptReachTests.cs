@@ -76,6 +76,71 @@ public sealed class InvocationDataKeptReachTests
         }
         """, Static("s_current", "'Session.Begin', 'Session.Store'"));
 
+    [Fact]
+    public Task OverrideThatABaseClassHandlerCalls_WritingAFieldOfTheReusedInstance_IsReported() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+
+        public abstract class EventFunction
+        {
+            public Task FunctionHandler(string input, ILambdaContext context) => {|#1:HandleAsync(input)|};
+
+            protected abstract Task HandleAsync(string input);
+        }
+
+        public sealed class OrderFunction : EventFunction
+        {
+            private string _lastOrder = "";
+
+            protected override Task HandleAsync(string input)
+            {
+                {|#0:_lastOrder|} = input;
+                return Task.CompletedTask;
+            }
+        }
+        """,
+        Verify.Diagnostic(Reached.TwinOf(InvocationDataKeptAnalyzer.Rule)).WithLocation(0).WithLocation(1)
+            .WithArguments("_lastOrder", "EventFunction.FunctionHandler", "'OrderFunction.HandleAsync'"));
+
+    [Fact]
+    public Task GenericBaseWhoseHandlerAHandlerStringNames_WritingItsOwnField_IsReported()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                using Amazon.Lambda.Core;
+
+                public abstract class QueueHandler<TMessage>
+                {
+                    private string _lastBody = "";
+
+                    public Task FunctionHandler(string body, ILambdaContext context)
+                    {
+                        {|#0:_lastBody|} = body;
+                        return HandleAsync(body);
+                    }
+
+                    protected abstract Task HandleAsync(string body);
+                }
+
+                public sealed class OrderHandler : QueueHandler<int>
+                {
+                    protected override Task HandleAsync(string body) => Task.CompletedTask;
+                }
+                """,
+        };
+        test.TestState.AdditionalFiles.Add(("/0/template.yaml", """
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::OrderHandler::FunctionHandler
+            """));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(InvocationDataKeptAnalyzer.Rule).WithLocation(0).WithArguments("_lastBody"));
+        return test.RunAsync();
+    }
+
     // ---- Not reported -----------------------------------------------------------------------------------------
 
     [Fact]
