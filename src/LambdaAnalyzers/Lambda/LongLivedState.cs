@@ -48,7 +48,10 @@ internal sealed class LongLivedState
     public bool IsAtomicOrOneTimeUpdate(IMethodSymbol method) =>
         method.ContainingType is { } type && (type.IsType(_interlocked) || type.IsType(_lazyInitializer));
 
-    /// <summary>A property whose accessors the compiler writes: it has a backing field, so a write stores the value.</summary>
+    /// <summary>
+    /// A property whose write stores the value: an auto-property (the compiler writes its backing field), or one whose
+    /// setter assigns <c>value</c> to a field of its type (<c>set =&gt; _name = value;</c>, also among other statements).
+    /// </summary>
     public bool IsAutoProperty(IPropertySymbol property) =>
         _autoProperties.GetOrAdd(property.OriginalDefinition, static p =>
         {
@@ -60,8 +63,55 @@ internal sealed class LongLivedState
                 }
             }
 
-            return false;
+            return SetterStoresInAField(p);
         });
+
+    private static bool SetterStoresInAField(IPropertySymbol property)
+    {
+        if (property.SetMethod is not { } setter)
+        {
+            return false;
+        }
+
+        foreach (var reference in setter.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax accessor)
+            {
+                continue;
+            }
+
+            foreach (var node in TreeWalk.DescendantNodes(accessor, static _ => true))
+            {
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax
+                    {
+                        Right: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "value" },
+                    } assignment
+                    && FieldName(assignment.Left) is { } name)
+                {
+                    foreach (var member in property.ContainingType.GetMembers(name))
+                    {
+                        if (member is IFieldSymbol { IsConst: false } field && field.IsStatic == property.IsStatic)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string? FieldName(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax target) => target switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name => name.Identifier.ValueText,
+        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax
+        {
+            Expression: Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax,
+            Name: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name,
+        } => name.Identifier.ValueText,
+        _ => null,
+    };
 
     public bool IsDeclaredInSource(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _assembly);
 

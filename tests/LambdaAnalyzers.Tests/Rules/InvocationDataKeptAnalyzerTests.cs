@@ -115,6 +115,43 @@ public sealed class InvocationDataKeptAnalyzerTests
         """, Kept(0, "_user"), Kept(1, "LastRequestId"));
 
     [Fact]
+    public Task PropertiesWithAnExplicitBackingField_ReportLikeAutoProperties_ComputedOnesDoNot() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Core;
+
+        public class Function
+        {
+            private static string s_tenant = "";
+            private string _user = "";
+            private int _count;
+
+            public static string Tenant { get => s_tenant; set => s_tenant = value; }
+
+            public string User
+            {
+                get => _user;
+                set
+                {
+                    System.Console.WriteLine("user changed");
+                    this._user = value;
+                }
+            }
+
+            public string Echo { get => ""; set => System.Console.WriteLine(value); }
+
+            public int Count { get => _count; set => _count = 0; }
+
+            public string Handle(string input, ILambdaContext context)
+            {
+                {|#0:Tenant|} = input;
+                {|#1:User|} = input;
+                Echo = input;
+                Count = input.Length;
+                return input;
+            }
+        }
+        """, KeptStatic(0, "Tenant"), Kept(1, "User"));
+
+    [Fact]
     public Task ValueThroughLocals_Reports() => Verify.VerifyAnalyzerAsync("""
         using Amazon.Lambda.Core;
 
