@@ -91,6 +91,9 @@ internal static class DeclarationFingerprint
     {
         var hash = Fnv.Start;
         var root = tree.GetRoot();
+
+        // Most files register no service: their bodies are not read at all (one search of the file's text).
+        var mentionsRegistrations = Mentions(tree.GetText().ToString());
         var pending = new System.Collections.Generic.Stack<SyntaxNodeOrToken>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -105,7 +108,11 @@ internal static class DeclarationFingerprint
             var node = current.AsNode()!;
             if (IsBody(node))
             {
-                hash = AddRegistrations(hash, node);
+                if (mentionsRegistrations)
+                {
+                    hash = AddRegistrations(hash, node);
+                }
+
                 continue;
             }
 
@@ -131,20 +138,21 @@ internal static class DeclarationFingerprint
         _ => false,
     };
 
-    private static ulong AddRegistrations(ulong hash, SyntaxNode body)
+    private static bool Mentions(string text)
     {
-        var text = body.ToString();
-        var mentions = false;
         foreach (var word in s_registrationWords)
         {
-            mentions |= text.IndexOf(word, StringComparison.Ordinal) >= 0;
+            if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
         }
 
-        if (!mentions)
-        {
-            return hash;
-        }
+        return false;
+    }
 
+    private static ulong AddRegistrations(ulong hash, SyntaxNode body)
+    {
         foreach (var invocation in TreeWalk.DescendantNodes(body, static _ => true))
         {
             if (invocation is InvocationExpressionSyntax call && Array.Exists(s_registrationWords, w => call.Expression.ToString().IndexOf(w, StringComparison.Ordinal) >= 0))
