@@ -29,8 +29,8 @@ internal static class DeclarationFingerprint
     {
         var hash = Fnv.Start;
         hash = Fnv.Add(hash, compilation.AssemblyName ?? string.Empty);
-        // The options that change what a body binds to, read one by one: a host's options need not implement
-        // GetHashCode (the compiler's syntax tree options provider throws NotImplementedException from it).
+        // The options that change what a body binds to, read one by one: the options object itself is not hashed,
+        // because under the real compiler its syntax tree options provider cannot be hashed.
         var options = compilation.Options;
         hash = Fnv.Add(hash, (ulong)options.OutputKind);
         hash = Fnv.Add(hash, (ulong)options.NullableContextOptions);

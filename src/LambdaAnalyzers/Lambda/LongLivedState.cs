@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LambdaAnalyzers.Lambda;
 
@@ -43,6 +44,88 @@ internal sealed class LongLivedState
     public HandlerCatalog Handlers { get; }
 
     public INamedTypeSymbol? ThreadStatic { get; }
+
+    private static readonly ImmutableHashSet<string> s_growingMethods = ImmutableHashSet.Create(
+        "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "AddOrUpdate");
+
+    /// <summary>
+    /// A call that adds to a collection (<c>Add</c>, <c>AddRange</c>, <c>Insert</c>, <c>Enqueue</c>, <c>Push</c>,
+    /// <c>TryAdd</c>, <c>AddOrUpdate</c>, as instance or extension methods), with the collection it grows and, for a
+    /// keyed add, the key; not a call that returns a new collection of the same type (<c>ImmutableList&lt;T&gt;.Add</c>).
+    /// </summary>
+    public bool TryGetGrowth(IInvocationOperation invocation, out IOperation receiver, out IOperation? key)
+    {
+        receiver = null!;
+        key = null;
+        var method = invocation.TargetMethod;
+        if (!s_growingMethods.Contains(method.Name))
+        {
+            return false;
+        }
+
+        var target = invocation.Instance;
+        var keyIndex = 0;
+        if (target is null && method.IsExtensionMethod && !invocation.Arguments.IsEmpty)
+        {
+            target = invocation.Arguments[0].Value;
+            keyIndex = 1;
+        }
+
+        if (target is null
+            || !IsCollection(StateHolders.Unwrap(target).Type)
+            || SymbolEqualityComparer.Default.Equals(invocation.Type, StateHolders.Unwrap(target).Type))
+        {
+            return false;
+        }
+
+        receiver = target;
+        if (method.Name is "Add" or "TryAdd" or "AddOrUpdate" && invocation.Arguments.Length > keyIndex)
+        {
+            key = invocation.Arguments[keyIndex].Value;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A <c>ref</c> or <c>out</c> argument, which stores what the callee computes from the receiver and the other
+    /// arguments; not one of <c>Interlocked.*</c> or <c>LazyInitializer.*</c> (atomic updates, one-time initialization).
+    /// </summary>
+    public bool TryGetRefWrite(IArgumentOperation argument, out IOperation? instance, out ImmutableArray<IArgumentOperation> arguments)
+    {
+        instance = null;
+        arguments = ImmutableArray<IArgumentOperation>.Empty;
+        if (argument.Parameter?.RefKind is not (RefKind.Ref or RefKind.Out))
+        {
+            return false;
+        }
+
+        switch (argument.Parent)
+        {
+            case IInvocationOperation invocation when !IsAtomicOrOneTimeUpdate(invocation.TargetMethod):
+                (instance, arguments) = (invocation.Instance, invocation.Arguments);
+                return true;
+            case IObjectCreationOperation creation:
+                arguments = creation.Arguments;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>An indexer written with a key that is not a constant: a dictionary gains an entry per key.</summary>
+    public static bool HasVaryingIndex(IPropertyReferenceOperation indexer)
+    {
+        foreach (var argument in indexer.Arguments)
+        {
+            if (!argument.Value.ConstantValue.HasValue)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary><c>Interlocked.*</c> and <c>LazyInitializer.*</c>: atomic updates and one-time initialization, not leaks.</summary>
     public bool IsAtomicOrOneTimeUpdate(IMethodSymbol method) =>

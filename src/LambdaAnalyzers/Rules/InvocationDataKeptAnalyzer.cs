@@ -89,9 +89,6 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
 
     private sealed class BlockAnalyzer(LambdaModel model, InvocationScope scope, StateHolders holders)
     {
-        private static readonly ImmutableHashSet<string> s_growingMethods = ImmutableHashSet.Create(
-            "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "AddOrUpdate");
-
         public void AnalyzeAssignment(OperationBlockAnalysisContext context, IAssignmentOperation assignment)
         {
             var change = model.HttpClientChanges.Get(assignment, out var client, out var setting);
@@ -112,34 +109,9 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         /// <summary>A <c>ref</c> or <c>out</c> argument stores what the callee computes from the other arguments.</summary>
         public void AnalyzeArgument(OperationBlockAnalysisContext context, IArgumentOperation argument)
         {
-            if (argument.Parameter?.RefKind is not (RefKind.Ref or RefKind.Out))
-            {
-                return;
-            }
-
-            IOperation? instance;
-            ImmutableArray<IArgumentOperation> arguments;
-            switch (argument.Parent)
-            {
-                case IInvocationOperation invocation:
-                    // Interlocked.* and LazyInitializer are atomic updates and one-time initialization.
-                    if (model.State.IsAtomicOrOneTimeUpdate(invocation.TargetMethod))
-                    {
-                        return;
-                    }
-
-                    instance = invocation.Instance;
-                    arguments = invocation.Arguments;
-                    break;
-                case IObjectCreationOperation creation:
-                    instance = null;
-                    arguments = creation.Arguments;
-                    break;
-                default:
-                    return;
-            }
-
-            if (!holders.TryGetWrittenHolder(argument.Value, out var holder, out _) || !IsPerInvocation(argument))
+            if (!model.State.TryGetRefWrite(argument, out var instance, out var arguments)
+                || !holders.TryGetWrittenHolder(argument.Value, out var holder, out _)
+                || !IsPerInvocation(argument))
             {
                 return;
             }
@@ -165,33 +137,10 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var method = invocation.TargetMethod;
-            if (!s_growingMethods.Contains(method.Name))
-            {
-                return;
-            }
-
-            var receiver = invocation.Instance;
-            var keyIndex = 0;
-            if (receiver is null && method.IsExtensionMethod && !invocation.Arguments.IsEmpty)
-            {
-                receiver = invocation.Arguments[0].Value;
-                keyIndex = 1;
-            }
-
-            if (receiver is null
+            if (!model.State.TryGetGrowth(invocation, out var receiver, out var key)
                 || !holders.TryGetHolder(receiver, out var holder)
-                || !model.State.IsCollection(StateHolders.Unwrap(receiver).Type)
-                // ImmutableList<T>.Add and the like return a new collection and leave the held one as it was.
-                || SymbolEqualityComparer.Default.Equals(invocation.Type, StateHolders.Unwrap(receiver).Type)
-                || !IsInHandlerCode(invocation))
-            {
-                return;
-            }
-
-            if (method.Name is "Add" or "TryAdd" or "AddOrUpdate"
-                && invocation.Arguments.Length > keyIndex
-                && holders.IsCacheAside(holder, StateHolders.Unwrap(receiver).Type, invocation, invocation.Arguments[keyIndex].Value))
+                || !IsInHandlerCode(invocation)
+                || (key is not null && holders.IsCacheAside(holder, StateHolders.Unwrap(receiver).Type, invocation, key)))
             {
                 return;
             }
@@ -240,7 +189,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                if (!HasVaryingIndex(indexer) && !scope.DependsOnInvocation(value, unknownDepends: false))
+                if (!LongLivedState.HasVaryingIndex(indexer) && !scope.DependsOnInvocation(value, unknownDepends: false))
                 {
                     return;
                 }
@@ -286,19 +235,6 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         /// LoadRates();</c>).
         /// </summary>
         private bool IsInHandlerCode(IOperation operation) => scope.GetRegion(operation) is { Kind: not RegionKind.Reached };
-
-        private static bool HasVaryingIndex(IPropertyReferenceOperation indexer)
-        {
-            foreach (var argument in indexer.Arguments)
-            {
-                if (!argument.Value.ConstantValue.HasValue)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         private void Report(OperationBlockAnalysisContext context, StateHolder holder) =>
             context.ReportDiagnostic(Reached.Create(
