@@ -20,7 +20,6 @@ internal sealed class HandlerCatalog
     private readonly HandlerStringEntrySource? _handlerStrings;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _reusedTypes = new(SymbolEqualityComparer.Default);
     private readonly Compilation _compilation;
-    private ImmutableArray<INamedTypeSymbol> _sourceClasses;
 
     public HandlerCatalog(Compilation compilation, LambdaSymbols symbols, ImmutableArray<IEntrySource> extraSources)
     {
@@ -201,9 +200,9 @@ internal sealed class HandlerCatalog
             return false;
         }
 
-        foreach (var candidate in SourceClasses())
+        foreach (var candidate in SourceTypes.Of(_compilation))
         {
-            if (candidate.IsAbstract || candidate.IsGenericType)
+            if (candidate.TypeKind != TypeKind.Class || candidate.IsAbstract || candidate.IsGenericType)
             {
                 continue;
             }
@@ -225,51 +224,6 @@ internal sealed class HandlerCatalog
         return false;
     }
 
-    /// <summary>The classes declared in the project, nested ones included, listed once.</summary>
-    private ImmutableArray<INamedTypeSymbol> SourceClasses()
-    {
-        if (!_sourceClasses.IsDefault)
-        {
-            return _sourceClasses;
-        }
-
-        var classes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        var namespaces = new Stack<INamespaceSymbol>();
-        var types = new Stack<INamedTypeSymbol>();
-        namespaces.Push(_compilation.Assembly.GlobalNamespace);
-        while (namespaces.Count > 0)
-        {
-            var current = namespaces.Pop();
-            foreach (var member in current.GetMembers())
-            {
-                if (member is INamespaceSymbol nested)
-                {
-                    namespaces.Push(nested);
-                }
-                else if (member is INamedTypeSymbol type)
-                {
-                    types.Push(type);
-                }
-            }
-        }
-
-        while (types.Count > 0)
-        {
-            var type = types.Pop();
-            if (type.TypeKind == TypeKind.Class)
-            {
-                classes.Add(type);
-            }
-
-            foreach (var nested in type.GetTypeMembers())
-            {
-                types.Push(nested);
-            }
-        }
-
-        ImmutableInterlocked.InterlockedInitialize(ref _sourceClasses, classes.ToImmutable());
-        return _sourceClasses;
-    }
 
     /// <summary>
     /// Whether the class-library runtime could call the method from a handler string, outside test code: at most two parameters, the last

@@ -126,10 +126,15 @@ internal sealed class LambdaModel
     /// <summary>Whether some per-invocation call of a reached method passes, for a task parameter, a task its caller has not awaited.</summary>
     public bool ReachedParameterGetsUnawaitedTask(IParameterSymbol parameter, CancellationToken cancellationToken)
     {
+        if (TaskMembers is not { } members)
+        {
+            return false;
+        }
+
         var arguments = GetReachedArguments(cancellationToken);
         lock (arguments)
         {
-            return arguments.PassesUnawaitedTask(parameter, cancellationToken);
+            return arguments.PassesUnawaitedTask(parameter, members, cancellationToken);
         }
     }
 

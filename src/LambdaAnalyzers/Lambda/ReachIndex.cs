@@ -159,7 +159,6 @@ internal sealed class ReachIndex
         private static readonly List<INamedTypeSymbol> s_noTypes = new();
         private readonly Dictionary<(IMethodSymbol, INamedTypeSymbol), IMethodSymbol[]> _dispatched = new(DispatchKeyComparer.Instance);
         private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _derived;
-        private List<INamedTypeSymbol>? _sourceTypes;
         private HashSet<string>? _projectNames;
         private bool _projectHasIndexers;
         private bool _projectHasOperators;
@@ -1141,42 +1140,7 @@ internal sealed class ReachIndex
         }
 
         /// <summary>Every type declared in this compilation, nested types included.</summary>
-        private List<INamedTypeSymbol> SourceTypes()
-        {
-            if (_sourceTypes is not null)
-            {
-                return _sourceTypes;
-            }
-
-            var types = new List<INamedTypeSymbol>();
-            var namespaces = new Stack<INamespaceOrTypeSymbol>();
-            namespaces.Push(compilation.Assembly.GlobalNamespace);
-            while (namespaces.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var current = namespaces.Pop();
-                if (current is INamespaceSymbol @namespace)
-                {
-                    foreach (var member in @namespace.GetMembers())
-                    {
-                        namespaces.Push(member);
-                    }
-
-                    continue;
-                }
-
-                if (current is INamedTypeSymbol type)
-                {
-                    types.Add(type);
-                    foreach (var nested in type.GetTypeMembers())
-                    {
-                        namespaces.Push(nested);
-                    }
-                }
-            }
-
-            return _sourceTypes = types;
-        }
+        private ImmutableArray<INamedTypeSymbol> SourceTypes() => Lambda.SourceTypes.Of(compilation);
 
         /// <summary>Each reached method keeps every entry that reaches it: the entries of its callers, to a fixed point.</summary>
         private void PropagateEntries()

@@ -77,10 +77,10 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
     /// <summary>
     /// Whether some per-invocation call of a reached method passes, for a task-typed parameter, a task that the caller
     /// has not awaited before the call: the result of a call or a creation, directly or through a local of the caller
-    /// that the caller does not await before the call. A synchronous wrapper that waits on a task its caller already
+    /// that the caller does not complete before the call (<see cref="TaskCompletion"/>: awaited, waited on, checked). A synchronous wrapper that waits on a task its caller already
     /// awaited (<c>Wait(task)</c> after <c>await task</c>) blocks on nothing.
     /// </summary>
-    public bool PassesUnawaitedTask(IParameterSymbol parameter, CancellationToken cancellationToken)
+    public bool PassesUnawaitedTask(IParameterSymbol parameter, TaskMembers members, CancellationToken cancellationToken)
     {
         if (parameter.OriginalDefinition.ContainingSymbol is not IMethodSymbol method)
         {
@@ -98,9 +98,17 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
             }
 
             var task = Wrappers.ConversionsAndParentheses(value);
-            var locals = LocalAssignments.ForBlockOf(value);
-            if (task is IInvocationOperation or IObjectCreationOperation
-                || (task is ILocalReferenceOperation local && TaskFlow.IsStartedIn(task, locals) && !IsAwaitedBefore(local.Local, value, site.SourceSpan.Start)))
+            if (task is IInvocationOperation or IObjectCreationOperation)
+            {
+                return true;
+            }
+
+            // A local the caller started the work in, and did not complete (await, wait on) before the call.
+            var root = RootOf(value);
+            var locals = new LocalAssignments(ImmutableArray.Create(root));
+            if (task is ILocalReferenceOperation
+                && TaskFlow.IsStartedIn(task, locals)
+                && !new TaskCompletion(ImmutableArray.Create(root), members, locals).IsComplete(task, site.SourceSpan.Start))
             {
                 return true;
             }
@@ -109,42 +117,14 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
         return false;
     }
 
-    /// <summary>
-    /// Whether the caller's body completes the task in the local before a position: awaits it, or waits on it
-    /// (<c>.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>, which LMB0004 reports there).
-    /// </summary>
-    private static bool IsAwaitedBefore(ILocalSymbol local, IOperation inBody, int position)
+    private static IOperation RootOf(IOperation operation)
     {
-        var root = inBody;
-        while (root.Parent is { } parent)
+        while (operation.Parent is { } parent)
         {
-            root = parent;
+            operation = parent;
         }
 
-        foreach (var operation in TreeWalk.Descendants(root))
-        {
-            if (operation.Syntax.Span.End > position)
-            {
-                continue;
-            }
-
-            var completed = operation switch
-            {
-                IAwaitOperation awaited => awaited.Operation,
-                IPropertyReferenceOperation { Property.Name: "Result" } result => result.Instance,
-                IInvocationOperation { TargetMethod.Name: "Wait" } wait => wait.Instance,
-                IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter } => awaiter.Instance,
-                _ => null,
-            };
-            if (completed is not null
-                && Wrappers.ConversionsAndParentheses(completed) is ILocalReferenceOperation reference
-                && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return operation;
     }
 
     /// <summary>
