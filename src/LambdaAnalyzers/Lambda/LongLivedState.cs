@@ -48,6 +48,18 @@ internal sealed class LongLivedState
     private static readonly ImmutableHashSet<string> s_growingMethods = ImmutableHashSet.Create(
         "Add", "AddRange", "Insert", "Enqueue", "Push", "TryAdd", "AddOrUpdate");
 
+    private static readonly ImmutableHashSet<string> s_keyLookups = ImmutableHashSet.Create(
+        "TryGetValue", "ContainsKey", "GetValueOrDefault");
+
+    private static readonly ImmutableHashSet<string> s_keyedStores = ImmutableHashSet.Create(
+        "Add", "TryAdd", "AddOrUpdate", "GetOrAdd", "Set");
+
+    /// <summary>A call that looks a key up in a dictionary or cache without storing: <c>TryGetValue</c>, <c>ContainsKey</c>, <c>GetValueOrDefault</c>.</summary>
+    public static bool IsKeyLookup(string methodName) => s_keyLookups.Contains(methodName);
+
+    /// <summary>A call that stores a value under a key: <c>Add</c>, <c>TryAdd</c>, <c>AddOrUpdate</c>, <c>GetOrAdd</c>, a cache's <c>Set</c>.</summary>
+    public static bool StoresUnderAKey(string methodName) => s_keyedStores.Contains(methodName);
+
     /// <summary>
     /// A call that adds to a collection (<c>Add</c>, <c>AddRange</c>, <c>Insert</c>, <c>Enqueue</c>, <c>Push</c>,
     /// <c>TryAdd</c>, <c>AddOrUpdate</c>, as instance or extension methods), with the collection it grows and, for a

@@ -9,8 +9,9 @@ namespace LambdaAnalyzers.Lambda;
 /// <c>_f ??= value</c>, <c>_f ?? (_f = value)</c>, <c>_f = _f ?? value</c>, <c>_f = _f is null ? value : _f</c>,
 /// <c>if (_f is null) _f = value</c> (double-checked locks and early returns included), an <c>if</c> whose condition
 /// reads a member its body then writes (<c>if (!_initialized) { ...; _initialized = true; }</c>), <c>Lazy&lt;T&gt;</c>
-/// and <c>LazyInitializer.EnsureInitialized</c> factories (lambdas or local functions), and
-/// <c>Interlocked.CompareExchange</c>.
+/// and <c>LazyInitializer.EnsureInitialized</c> factories (lambdas or local functions),
+/// <c>Interlocked.CompareExchange</c>, and the miss branch of a cache-aside lookup in a long-lived dictionary
+/// (<c>if (!s_clients.TryGetValue(region, out var client)) { client = ...; s_clients[region] = client; }</c>).
 /// </summary>
 internal sealed class OneTimeInitialization
 {
@@ -48,6 +49,10 @@ internal sealed class OneTimeInitialization
                 case ICoalesceAssignmentOperation coalesce when !crossedStatement && coalesce.Value == current:
                     return IsMember(coalesce.Target, out _);
 
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation } throughLocal when !crossedStatement && throughLocal.Value == current:
+                    // A local overwritten with the value: what encloses the assignment decides.
+                    break;
+
                 case ISimpleAssignmentOperation assignment when !crossedStatement && assignment.Value == current:
                     if (!IsMember(assignment.Target, out var member))
                     {
@@ -65,8 +70,12 @@ internal sealed class OneTimeInitialization
                 case IArgumentOperation argument when !crossedStatement && IsInterlockedCompareExchange(argument):
                     return true;
 
-                case IConditionalOperation conditional when conditional.Condition != current && GuardsItsBody(conditional, current):
-                    // The value goes through a local: the enclosing if still makes it at most once.
+                case IConditionalOperation conditional when conditional.Condition != current
+                    && (GuardsItsBody(conditional, current) || IsCacheMiss(conditional, current)):
+                    // The value goes through a local: the enclosing if still makes it at most once (per key, for a cache).
+                    return true;
+
+                case IBlockOperation block when FollowsCacheHit(block, current):
                     return true;
 
                 case IAnonymousFunctionOperation lambda:
@@ -128,7 +137,10 @@ internal sealed class OneTimeInitialization
                     return true;
 
                 case IConditionalOperation conditional when conditional.Condition != current
-                    && (TestsForNull(conditional.Condition, member) || GuardsItsBody(conditional, current)):
+                    && (TestsForNull(conditional.Condition, member) || GuardsItsBody(conditional, current) || IsCacheMiss(conditional, current)):
+                    return true;
+
+                case IBlockOperation block when FollowsCacheHit(block, current):
                     return true;
 
                 case IBlockOperation block:
@@ -172,6 +184,136 @@ internal sealed class OneTimeInitialization
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The miss branch of a cache-aside lookup: <c>if (!d.TryGetValue(k, out v)) { miss }</c> or
+    /// <c>if (d.TryGetValue(k, out v)) { ... } else { miss }</c> (<c>ContainsKey</c> alike), where <c>d</c> is a static
+    /// member or a member of <c>this</c> and the miss branch stores into it, as a cache does.
+    /// </summary>
+    private static bool IsCacheMiss(IConditionalOperation conditional, IOperation branch)
+    {
+        if (!TryGetLookup(conditional.Condition, out var dictionary, out var key, out var hitWhenTrue))
+        {
+            return false;
+        }
+
+        var miss = hitWhenTrue ? conditional.WhenFalse : conditional.WhenTrue;
+        return miss == branch && StoresInto(branch, dictionary!, key!);
+    }
+
+    /// <summary>
+    /// A statement after <c>if (d.TryGetValue(k, out var v)) return v;</c> in the same block, where the block stores
+    /// into <c>d</c>: the early-return form of the cache-aside miss.
+    /// </summary>
+    private static bool FollowsCacheHit(IBlockOperation block, IOperation statement)
+    {
+        foreach (var earlier in block.Operations)
+        {
+            if (earlier == statement)
+            {
+                return false;
+            }
+
+            if (earlier is IConditionalOperation { WhenFalse: null } hit
+                && TryGetLookup(hit.Condition, out var dictionary, out var key, out var hitWhenTrue) && hitWhenTrue
+                && Leaves(hit.WhenTrue)
+                && StoresInto(block, dictionary!, key!))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>d.TryGetValue(...)</c> or <c>d.ContainsKey(...)</c> on a long-lived member, negated or not.</summary>
+    private static bool TryGetLookup(IOperation condition, out ISymbol? dictionary, out IOperation? key, out bool hitWhenTrue)
+    {
+        dictionary = null;
+        key = null;
+        hitWhenTrue = true;
+        while (true)
+        {
+            switch (condition)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    hitWhenTrue = !hitWhenTrue;
+                    condition = not.Operand;
+                    continue;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, RightOperand.ConstantValue: { HasValue: true, Value: false } } equalsFalse:
+                    hitWhenTrue = !hitWhenTrue;
+                    condition = equalsFalse.LeftOperand;
+                    continue;
+                case IConversionOperation conversion:
+                    condition = conversion.Operand;
+                    continue;
+            }
+
+            break;
+        }
+
+        if (condition is not IInvocationOperation lookup
+            || !LongLivedState.IsKeyLookup(lookup.TargetMethod.Name)
+            || lookup.Type?.SpecialType != SpecialType.System_Boolean
+            || ReceiverOf(lookup, out key) is not { } receiver)
+        {
+            return false;
+        }
+
+        return key is not null && IsLongLivedMember(Unconverted(receiver), out dictionary);
+    }
+
+    /// <summary>
+    /// A value stored into the member under the looked-up key: <c>d[k] = v</c>, <c>d.Add(k, v)</c>, <c>d.TryAdd</c>,
+    /// <c>cache.Set</c>.
+    /// </summary>
+    private static bool StoresInto(IOperation body, ISymbol dictionary, IOperation key)
+    {
+        foreach (var operation in TreeWalk.DescendantsAndSelf(body))
+        {
+            IOperation? receiver = null;
+            IOperation? stored = null;
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: > 0 } element }:
+                    (receiver, stored) = (element.Instance, element.Arguments[0].Value);
+                    break;
+                case IInvocationOperation call when LongLivedState.StoresUnderAKey(call.TargetMethod.Name):
+                    receiver = ReceiverOf(call, out stored);
+                    break;
+            }
+
+            if (receiver is not null && stored is not null && IsReferenceTo(receiver, dictionary) && StateHolders.AreSameKey(stored, key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The receiver of a call (the first argument of an extension method) and its first other argument.</summary>
+    private static IOperation? ReceiverOf(IInvocationOperation call, out IOperation? firstArgument)
+    {
+        var extension = call.Instance is null && call.TargetMethod.IsExtensionMethod;
+        var index = extension ? 1 : 0;
+        firstArgument = call.Arguments.Length > index ? call.Arguments[index].Value : null;
+        return extension ? (call.Arguments.IsEmpty ? null : call.Arguments[0].Value) : call.Instance;
+    }
+
+    private static bool Leaves(IOperation branch) =>
+        branch is IReturnOperation or IThrowOperation
+        || (branch is IBlockOperation { Operations: { Length: > 0 } operations } && operations[operations.Length - 1] is IReturnOperation or IThrowOperation);
+
+    private static IOperation Unconverted(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
     }
 
     private static bool Writes(IOperation body, ISymbol member)

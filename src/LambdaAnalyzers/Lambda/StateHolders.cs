@@ -13,9 +13,6 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class StateHolders(LongLivedState state, InvocationScope scope, ISymbol owningSymbol, ImmutableHashSet<ISymbol> intentional)
 {
-    private static readonly ImmutableHashSet<string> s_lookupMethods = ImmutableHashSet.Create(
-        "TryGetValue", "ContainsKey", "GetValueOrDefault");
-
     /// <summary>
     /// The long-lived member a write target stores into: the member itself, or the array or collection whose element
     /// it writes (<paramref name="indexer"/> is then the indexer reference, when it is one).
@@ -206,7 +203,7 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
             IOperation? lookedUp;
             switch (operation)
             {
-                case IInvocationOperation invocation when s_lookupMethods.Contains(invocation.TargetMethod.Name):
+                case IInvocationOperation invocation when LongLivedState.IsKeyLookup(invocation.TargetMethod.Name):
                     var keyIndex = invocation.Instance is null && invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
                     receiver = keyIndex == 1 ? invocation.Arguments[0].Value : invocation.Instance;
                     lookedUp = invocation.Arguments.Length > keyIndex ? invocation.Arguments[keyIndex].Value : null;
@@ -233,7 +230,8 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
         return false;
     }
 
-    private static bool AreSameKey(IOperation left, IOperation right)
+    /// <summary>The same constant, or the same expression: the key a cache looks up and the one it stores under.</summary>
+    public static bool AreSameKey(IOperation left, IOperation right)
     {
         left = Unwrap(left);
         right = Unwrap(right);

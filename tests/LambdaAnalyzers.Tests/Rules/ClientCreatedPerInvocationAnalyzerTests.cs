@@ -635,6 +635,109 @@ public sealed class ClientCreatedPerInvocationAnalyzerTests
         """);
 
     [Fact]
+    public Task CacheAsideMissBranchOfALongLivedDictionary_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using Amazon;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Function
+        {
+            private static readonly Dictionary<string, IAmazonS3> s_byName = new();
+            private readonly ConcurrentDictionary<string, IAmazonS3> _byBucket = new();
+
+            public string Handle(string input, ILambdaContext context)
+            {
+                if (!s_byName.TryGetValue("main", out var main))
+                {
+                    main = new AmazonS3Client();
+                    s_byName["main"] = main;
+                }
+
+                if (_byBucket.TryGetValue("archive", out var archive))
+                {
+                    context.Logger.LogInformation("cached");
+                }
+                else
+                {
+                    archive = new AmazonS3Client(RegionEndpoint.EUWest1);
+                    _byBucket.TryAdd("archive", archive);
+                }
+
+                if (!s_byName.ContainsKey("backup"))
+                {
+                    s_byName["backup"] = new AmazonS3Client(RegionEndpoint.USEast1);
+                }
+
+                return Cached().ToString()!;
+
+                IAmazonS3 Cached()
+                {
+                    if (s_byName.TryGetValue("other", out var found))
+                    {
+                        return found;
+                    }
+
+                    var created = new AmazonS3Client();
+                    s_byName.Add("other", created);
+                    return created;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LookupThatIsNoCache_Reports() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Function
+        {
+            private static readonly Dictionary<string, IAmazonS3> s_byName = new();
+
+            public string Handle(string input, ILambdaContext context)
+            {
+                var local = new Dictionary<string, IAmazonS3>();
+                if (!local.TryGetValue("main", out var main))
+                {
+                    main = {|#0:new AmazonS3Client()|};
+                    local["main"] = main;
+                }
+
+                if (!s_byName.TryGetValue("unstored", out var unstored))
+                {
+                    unstored = {|#1:new AmazonS3Client()|};
+                }
+
+                if (s_byName.TryGetValue("hit", out var hit))
+                {
+                    hit = {|#2:new AmazonS3Client()|};
+                    s_byName["hit"] = hit;
+                }
+
+                if (s_byName.TryGetValue("kept", out var kept))
+                {
+                    context.Logger.LogInformation("cached");
+                }
+
+                var after = {|#3:new AmazonS3Client()|};
+                s_byName["kept"] = after;
+
+                if (!s_byName.TryGetValue("first", out var first))
+                {
+                    first = {|#4:new AmazonS3Client()|};
+                    s_byName["second"] = first;
+                }
+
+                return input;
+            }
+        }
+        """, Created(0, "AmazonS3Client"), Created(1, "AmazonS3Client"), Created(2, "AmazonS3Client"), Created(3, "AmazonS3Client"),
+            Created(4, "AmazonS3Client"));
+
+    [Fact]
     public Task LocalFunctionUsedAsLazyFactory_DoesNotReport() => Verify.VerifyAnalyzerAsync("""
         using System;
         using System.Threading;

@@ -360,6 +360,37 @@ public sealed class ClientCreatedPerInvocationReachTests
         """);
 
     [Fact]
+    public Task HelperCalledInTheMissBranchOfACacheAside_IsInitCode_AndOutsideIt_IsReached() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Amazon;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public static class Clients
+        {
+            public static AmazonS3Client Archive() => new AmazonS3Client(RegionEndpoint.EUWest1);
+            public static AmazonS3Client Default() => {|#0:new AmazonS3Client()|};
+        }
+
+        public class Function
+        {
+            private static readonly Dictionary<string, AmazonS3Client> s_byName = new();
+
+            public string Handle(string input, ILambdaContext context)
+            {
+                if (!s_byName.TryGetValue("archive", out var client))
+                {
+                    client = Clients.Archive();
+                    s_byName["archive"] = client;
+                }
+
+                var unstored = {|#1:Clients.Default()|};
+                return client.ToString() + unstored;
+            }
+        }
+        """, Reached("AmazonS3Client", "Function.Handle", "'Clients.Default'"));
+
+    [Fact]
     public Task InitializeUnderAOneTimeGuard_IsInitCode_DirectlyAndThroughAVirtualCall() => Verify.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         using Amazon.Lambda.Core;
