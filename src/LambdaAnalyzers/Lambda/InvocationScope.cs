@@ -22,11 +22,18 @@ internal sealed class InvocationScope
     private BlockOperations? _operations;
     private ImmutableHashSet<IMethodSymbol>? _localFunctionCallbacks;
     private readonly Func<IParameterSymbol, bool>? _reachedArguments;
+    private readonly Func<IMethodSymbol, bool>? _reachedOnLongLivedReceiver;
 
     internal InvocationScope(
-        ImmutableArray<IOperation> blocks, ImmutableArray<Region> regions, LambdaSymbols symbols, LocalAssignments? locals, Func<IParameterSymbol, bool>? reachedArguments = null)
+        ImmutableArray<IOperation> blocks,
+        ImmutableArray<Region> regions,
+        LambdaSymbols symbols,
+        LocalAssignments? locals,
+        Func<IParameterSymbol, bool>? reachedArguments = null,
+        Func<IMethodSymbol, bool>? reachedOnLongLivedReceiver = null)
     {
         _reachedArguments = reachedArguments;
+        _reachedOnLongLivedReceiver = reachedOnLongLivedReceiver;
         _blocks = blocks;
         Regions = regions;
         _symbols = symbols;
@@ -61,6 +68,13 @@ internal sealed class InvocationScope
     /// <summary>Whether some of this code runs per invocation because a handler reaches it through calls.</summary>
     public bool HasReachedRegions { get; }
 
+    /// <summary>
+    /// Whether these blocks are reached code of an instance method that some per-invocation call runs on a long-lived
+    /// object (<see cref="ReachedArguments.IsCalledOnALongLivedReceiver"/>): its instance fields then outlive the invocation.
+    /// </summary>
+    public bool IsCalledOnALongLivedReceiver(IMethodSymbol method) =>
+        HasReachedRegions && _reachedOnLongLivedReceiver is not null && _reachedOnLongLivedReceiver(method);
+
     /// <summary>This scope without the code a handler reaches through calls, or null when nothing else runs per invocation.</summary>
     public InvocationScope? WithoutReachedRegions()
     {
@@ -78,7 +92,7 @@ internal sealed class InvocationScope
             }
         }
 
-        return kept.Count == 0 ? null : new InvocationScope(_blocks, kept.ToImmutable(), _symbols, _locals, _reachedArguments);
+        return kept.Count == 0 ? null : new InvocationScope(_blocks, kept.ToImmutable(), _symbols, _locals, _reachedArguments, _reachedOnLongLivedReceiver);
     }
 
     /// <summary>Assignments to the locals of the member, gathered on first use.</summary>

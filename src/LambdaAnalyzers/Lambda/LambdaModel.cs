@@ -138,6 +138,16 @@ internal sealed class LambdaModel
         }
     }
 
+    /// <summary>Whether some per-invocation call runs a reached instance method on a static or the reused handler instance (<see cref="ReachedArguments"/>).</summary>
+    public bool ReachedOnALongLivedReceiver(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var arguments = GetReachedArguments(cancellationToken);
+        lock (arguments)
+        {
+            return arguments.IsCalledOnALongLivedReceiver(method, State, cancellationToken);
+        }
+    }
+
     private ReachedArguments GetReachedArguments(CancellationToken cancellationToken)
     {
         var arguments = Volatile.Read(ref _reachedArguments);
@@ -240,7 +250,13 @@ internal sealed class LambdaModel
         var found = regions.ToImmutableArray();
         regions.Clear();
         // Not the token of this request: the scope is shared by every rule that asks about these blocks.
-        return new InvocationScope(blocks, found, Symbols, request.GatheredLocals, parameter => ReachedParameterCarriesInvocationData(parameter, CancellationToken.None));
+        return new InvocationScope(
+            blocks,
+            found,
+            Symbols,
+            request.GatheredLocals,
+            parameter => ReachedParameterCarriesInvocationData(parameter, CancellationToken.None),
+            method => ReachedOnALongLivedReceiver(method, CancellationToken.None));
     }
 
     /// <summary>

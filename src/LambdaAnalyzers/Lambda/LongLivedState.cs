@@ -208,6 +208,27 @@ internal sealed class LongLivedState
         _ => null,
     };
 
+    /// <summary>A static member of this project that is not <c>[ThreadStatic]</c>: one value per execution environment.</summary>
+    public bool IsLongLivedStatic(ISymbol member) => member.IsStatic && IsDeclaredInSource(member) && !IsThreadStatic(member);
+
+    private bool IsThreadStatic(ISymbol member)
+    {
+        if (member is not IFieldSymbol field || ThreadStatic is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in field.GetAttributes())
+        {
+            if (attribute.AttributeClass.IsType(ThreadStatic))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool IsDeclaredInSource(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _assembly);
 
     public bool IsCollection(ITypeSymbol? type) => type is not null && (type.SpecialType == SpecialType.System_Collections_IEnumerable || Implements(type, _enumerable));

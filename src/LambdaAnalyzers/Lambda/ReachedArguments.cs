@@ -13,7 +13,8 @@ namespace LambdaAnalyzers.Lambda;
 /// or local function inside the handler), directly or through the caller's locals, or a parameter of a reached caller
 /// that carries invocation data in its turn. <c>Audit.Record(record.User)</c> makes <c>user</c> in <c>Record</c>
 /// invocation data; <c>Audit.Record("system")</c> alone does not. What cannot be followed (fields, calls' results,
-/// <c>this</c>) does not count: the answer is for rules that report what depends on the invocation.
+/// <c>this</c>) does not count: the answer is for rules that report what depends on the invocation. Also what a reached
+/// instance method runs on: whether some per-invocation call's receiver is long-lived.
 /// </summary>
 internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach)
 {
@@ -24,6 +25,7 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
     private const int MaxCallerDepth = 3;
 
     private readonly ConcurrentDictionary<IParameterSymbol, bool> _answers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _receivers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     /// <summary>
@@ -117,6 +119,91 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
         return false;
     }
 
+    /// <summary>
+    /// Whether some per-invocation call of a reached instance method runs it on a long-lived object: a static member of
+    /// the project (<see cref="LongLivedState.IsLongLivedStatic"/>), a member of the reused handler instance, a member of
+    /// such an object, or <c>this</c> in a caller that runs on one in its turn (within <see cref="MaxCallerDepth"/>
+    /// callers), directly or through a local assigned once. An object created per invocation, a parameter, or a call's
+    /// result is not known to be long-lived: it does not count.
+    /// </summary>
+    public bool IsCalledOnALongLivedReceiver(IMethodSymbol method, LongLivedState state, CancellationToken cancellationToken)
+    {
+        var key = method.OriginalDefinition;
+        if (_receivers.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var answer = IsCalledOnALongLivedReceiver(key, state, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+        _receivers[key] = answer;
+        return answer;
+    }
+
+    private bool IsCalledOnALongLivedReceiver(IMethodSymbol method, LongLivedState state, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+    {
+        if (method.IsStatic || depth >= MaxCallerDepth || !visiting.Add(method))
+        {
+            return false;
+        }
+
+        try
+        {
+            var sites = reach.CallSitesOf(method);
+            for (var i = 0; i < sites.Count && i < MaxSites; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (caller, site) = sites[i];
+                var receiver = OperationAt(site, cancellationToken) switch
+                {
+                    IInvocationOperation { Instance: { } instance } invocation when IsCallOf(invocation.TargetMethod, method) => instance,
+                    IPropertyReferenceOperation { Instance: { } instance } => instance,
+                    _ => null,
+                };
+                if (receiver is not null && IsLongLived(receiver, caller, state, depth, visiting, 0, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            visiting.Remove(method);
+        }
+    }
+
+    private bool IsLongLived(
+        IOperation receiver, ReachPath caller, LongLivedState state, int depth, HashSet<IMethodSymbol> visiting, int localDepth, CancellationToken cancellationToken)
+    {
+        switch (Wrappers.ConversionsAndParentheses(receiver))
+        {
+            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when member.Member.IsStatic:
+                return state.IsLongLivedStatic(member.Member);
+
+            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol, Instance: { } instance } member when state.IsDeclaredInSource(member.Member):
+                return IsLongLived(instance, caller, state, depth, visiting, localDepth, cancellationToken);
+
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                // The caller's own instance: the reused handler instance, or an object its callers run it on.
+                return caller.Method is { IsStatic: false } callerMethod
+                    && ((callerMethod.ContainingType is { } type && state.Handlers.IsReusedHandlerInstance(type))
+                        || (caller.Depth > 0 && IsCalledOnALongLivedReceiver(callerMethod.OriginalDefinition, state, depth + 1, visiting, cancellationToken)));
+
+            case ILocalReferenceOperation local when localDepth < LocalAssignments.ValueDepth:
+                var assigned = LocalAssignments.ForBlockOf(local).Get(local.Local);
+                return assigned.Count == 1 && assigned[0] is { } value
+                    && IsLongLived(value, caller, state, depth, visiting, localDepth + 1, cancellationToken);
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsCallOf(IMethodSymbol target, IMethodSymbol method) =>
+        SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method)
+        || (target.Name == method.Name && target.Parameters.Length == method.Parameters.Length);
+
     private static IOperation RootOf(IOperation operation)
     {
         while (operation.Parent is { } parent)
@@ -133,13 +220,7 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
     /// </summary>
     private IOperation? ArgumentAt(Location site, IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
     {
-        if (site.SourceTree is not { } tree || !tree.TryGetRoot(out var root) || site.SourceSpan.End > root.FullSpan.End)
-        {
-            return null;
-        }
-
-        var node = root.FindNode(site.SourceSpan, getInnermostNodeForTie: true);
-        var (target, arguments) = ModelOf(tree).GetOperation(node, cancellationToken) switch
+        var (target, arguments) = OperationAt(site, cancellationToken) switch
         {
             IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
             IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
@@ -147,9 +228,7 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
         };
 
         // The call's target is the method, or the member it overrides or implements (a dispatched call).
-        if (target is null
-            || !(SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method)
-                || (target.Name == method.Name && target.Parameters.Length == method.Parameters.Length)))
+        if (target is null || !IsCallOf(target, method))
         {
             return null;
         }
@@ -163,6 +242,18 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
         }
 
         return null;
+    }
+
+    /// <summary>The call, creation or property reference at a call site, or null when the site is no longer in its tree.</summary>
+    private IOperation? OperationAt(Location site, CancellationToken cancellationToken)
+    {
+        if (site.SourceTree is not { } tree || !tree.TryGetRoot(out var root) || site.SourceSpan.End > root.FullSpan.End)
+        {
+            return null;
+        }
+
+        var node = root.FindNode(site.SourceSpan, getInnermostNodeForTie: true);
+        return ModelOf(tree).GetOperation(node, cancellationToken);
     }
 
     private bool DependsOnInvocation(

@@ -110,30 +110,27 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
         if (member.IsStatic)
         {
             isStatic = true;
-            return !IsThreadStatic(member);
+            return state.IsLongLivedStatic(member);
         }
 
+        // A member of the reused handler instance, or, in reached code, of an object some per-invocation call runs the
+        // method on while a static or the reused instance holds it (s_audit.Record(user)).
         return instance is not null
             && Unwrap(instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance, Type: INamedTypeSymbol type }
-            && state.Handlers.IsReusedHandlerInstance(type);
+            && (state.Handlers.IsReusedHandlerInstance(type)
+                || (OwningMethod() is { } method && scope.IsCalledOnALongLivedReceiver(method)));
     }
 
-    private bool IsThreadStatic(ISymbol member)
+    /// <summary>The method whose instance <c>this</c> is in these blocks (a lambda's <c>this</c> is its method's).</summary>
+    private IMethodSymbol? OwningMethod()
     {
-        if (member is not IFieldSymbol field || state.ThreadStatic is null)
+        var symbol = owningSymbol;
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } nested)
         {
-            return false;
+            symbol = nested.ContainingSymbol;
         }
 
-        foreach (var attribute in field.GetAttributes())
-        {
-            if (attribute.AttributeClass.IsType(state.ThreadStatic))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return symbol as IMethodSymbol is { MethodKind: MethodKind.Ordinary or MethodKind.PropertySet or MethodKind.PropertyGet, IsStatic: false } method ? method : null;
     }
 
     private bool IsIntentional(ISymbol member) =>

@@ -208,6 +208,74 @@ public sealed class InvocationDataKeptReachTests
         """);
 
     [Fact]
+    public Task InstanceMethodRunOnAStatic_OrOnAMemberOfTheReusedInstance_WritingItsOwnField_IsReported() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Core;
+
+        public class AuditLog
+        {
+            private string _lastUser = "";
+
+            public void Record(string user) => {|#0:_lastUser|} = user;
+        }
+
+        public class Tracker
+        {
+            private string _lastOrder = "";
+
+            public void Track(string order) => Remember(order.Trim());
+
+            private void Remember(string order) => {|#2:_lastOrder|} = order;
+        }
+
+        public class Function
+        {
+            private static readonly AuditLog s_audit = new();
+            private readonly Tracker _tracker = new();
+
+            public void Handle(string input, ILambdaContext context)
+            {
+                {|#1:s_audit.Record(input)|};
+                var tracker = _tracker;
+                {|#3:tracker.Track(input)|};
+            }
+        }
+        """,
+        Verify.Diagnostic(Reached.TwinOf(InvocationDataKeptAnalyzer.Rule)).WithLocation(0).WithLocation(1)
+            .WithArguments("_lastUser", "Function.Handle", "'AuditLog.Record'"),
+        Verify.Diagnostic(Reached.TwinOf(InvocationDataKeptAnalyzer.Rule)).WithLocation(2).WithLocation(3)
+            .WithArguments("_lastOrder", "Function.Handle", "'Tracker.Track', 'Tracker.Remember'"));
+
+    [Fact]
+    public Task InstanceMethodRunOnAnObjectCreatedPerInvocation_OrOnAParameter_IsNotReported() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Core;
+
+        public class AuditLog
+        {
+            private string _lastUser = "";
+
+            public void Record(string user) => _lastUser = user;
+        }
+
+        public static class Auditing
+        {
+            public static void RecordWith(AuditLog log, string user) => log.Record(user);
+        }
+
+        public class Function
+        {
+            private static AuditLog Create() => new AuditLog();
+
+            public void Handle(string input, ILambdaContext context)
+            {
+                var log = new AuditLog();
+                log.Record(input);
+                Auditing.RecordWith(new AuditLog(), input);
+                Create().Record(input);
+            }
+        }
+        """);
+
+    [Fact]
     public Task InstanceFieldsOfAnObjectCreatedPerInvocation_AndCallsFromInitCode_AreNotReported() => Verify.VerifyAnalyzerAsync("""
         using Amazon.Lambda.Core;
 
