@@ -1,4 +1,5 @@
 using LambdaAnalyzers.Rules;
+using LambdaAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = LambdaAnalyzers.Tests.Verifiers.AnalyzerVerifier<LambdaAnalyzers.Rules.InvocationDataKeptAnalyzer>;
@@ -54,6 +55,108 @@ public sealed class SharedHttpClientChangeTests
         Verify.Diagnostic(InvocationDataKeptAnalyzer.HeadersRule).WithLocation(0),
         Verify.Diagnostic(InvocationDataKeptAnalyzer.SettingRule).WithLocation(1).WithArguments("BaseAddress"),
         Verify.Diagnostic(InvocationDataKeptAnalyzer.SettingRule).WithLocation(2).WithArguments("Timeout"));
+
+    [Fact]
+    public Task ClientsFromIHttpClientFactory_AndTypedClientsResolvedPerInvocation_AreNotShared()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System;
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+                using System.Threading.Tasks;
+                using Amazon.Lambda.Annotations;
+                using Amazon.Lambda.Core;
+                using Microsoft.Extensions.DependencyInjection;
+
+                public class PartnerApi
+                {
+                    private readonly HttpClient _http;
+
+                    public PartnerApi(HttpClient http) => _http = http;
+
+                    public Task<string> GetAsync(string token)
+                    {
+                        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                        return _http.GetStringAsync("orders");
+                    }
+                }
+
+                [LambdaStartup]
+                public class Startup
+                {
+                    public void ConfigureServices(IServiceCollection services) =>
+                        services.AddHttpClient<PartnerApi>(client => client.BaseAddress = new Uri("https://partner.example.com/"));
+                }
+
+                public class Function
+                {
+                    private readonly IHttpClientFactory _factory;
+                    private readonly IServiceProvider _services;
+
+                    public Function(IHttpClientFactory factory, IServiceProvider services) => (_factory, _services) = (factory, services);
+
+                    [LambdaFunction]
+                    public async Task<string> Handle(string token, ILambdaContext context, [FromServices] PartnerApi api)
+                    {
+                        var client = _factory.CreateClient("partner");
+                        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                        client.BaseAddress = new Uri("https://partner.example.com/");
+                        var resolved = _services.GetRequiredService<PartnerApi>();
+                        return await client.GetStringAsync("status") + await api.GetAsync(token) + await resolved.GetAsync(token);
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(TestReferences.HttpClientFactory);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task TypedClientHeldByTheFunctionClass_IsShared_AndItsHeaderChangeIsReported()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+                using System.Threading.Tasks;
+                using Amazon.Lambda.Core;
+
+                public class PartnerApi
+                {
+                    private readonly HttpClient _http;
+
+                    public PartnerApi(HttpClient http) => _http = http;
+
+                    public Task<string> GetAsync(string token)
+                    {
+                        {|#0:_http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token)|};
+                        return _http.GetStringAsync("orders");
+                    }
+                }
+
+                public class Function
+                {
+                    private readonly PartnerApi _api;
+
+                    public Function() : this(new PartnerApi(new HttpClient())) { }
+
+                    public Function(PartnerApi api) => _api = api;
+
+                    public Task<string> Handle(string token, ILambdaContext context) => {|#1:_api.GetAsync(token)|};
+                }
+                """,
+            ExpectedDiagnostics =
+            {
+                Verify.Diagnostic(Reached.TwinOf(InvocationDataKeptAnalyzer.HeadersRule)).WithLocation(0).WithLocation(1)
+                    .WithArguments("Function.Handle", "'PartnerApi.GetAsync'"),
+            },
+        };
+        test.TestState.AdditionalReferences.Add(TestReferences.HttpClientFactory);
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task InitCode_OneTimeGuards_OwnClients_AndRequestHeaders_AreNotReported() => Verify.VerifyAnalyzerAsync("""

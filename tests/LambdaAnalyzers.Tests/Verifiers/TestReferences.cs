@@ -62,6 +62,12 @@ internal static class TestReferences
         FromType<Microsoft.Extensions.DependencyInjection.ServiceCollection>(),
     ];
 
+    /// <summary>
+    /// Microsoft.Extensions.Http (<c>IHttpClientFactory</c>, typed clients), left out of <see cref="All"/>: added by the
+    /// tests of clients obtained from the factory.
+    /// </summary>
+    public static MetadataReference HttpClientFactory { get; } = FromType<System.Net.Http.IHttpClientFactory>();
+
     /// <summary>Everything a Lambda test source compiles against besides the framework.</summary>
     public static ImmutableArray<MetadataReference> All { get; } = [.. Lambda, .. AwsSdk, .. DependencyInjection];
 
