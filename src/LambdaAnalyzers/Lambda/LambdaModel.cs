@@ -45,7 +45,7 @@ internal sealed class LambdaModel
         Clients = new ClientCatalog(compilation);
         HttpClientChanges = new SharedHttpClientChanges(compilation);
         OneTimeInitialization = new OneTimeInitialization(compilation);
-        State = new LongLivedState(compilation, Handlers);
+        State = new LongLivedState(compilation, Handlers, type => GetReach(CancellationToken.None).GetCreatedType(type) is not null);
         Async = new AsyncSymbols(compilation);
         Callability = new HandlerCallability(compilation, Types, symbols, Async);
         _taskMembers = new Lazy<TaskMembers?>(() => TaskMembers.TryCreate(Async), LazyThreadSafetyMode.ExecutionAndPublication);

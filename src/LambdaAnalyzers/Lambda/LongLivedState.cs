@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -22,10 +23,14 @@ internal sealed class LongLivedState
     private readonly INamedTypeSymbol _enumerable;
     private readonly ImmutableArray<INamedTypeSymbol?> _dictionaries;
 
-    public LongLivedState(Compilation compilation, HandlerCatalog handlers)
+    private readonly Func<INamedTypeSymbol, bool> _createdPerInvocation;
+
+    /// <param name="createdPerInvocation">Whether per-invocation code creates instances of a type (the reach index).</param>
+    public LongLivedState(Compilation compilation, HandlerCatalog handlers, Func<INamedTypeSymbol, bool> createdPerInvocation)
     {
         _compilation = compilation;
         Handlers = handlers;
+        _createdPerInvocation = createdPerInvocation;
         _assembly = compilation.Assembly;
         var types = KnownTypes.Get(compilation);
         ThreadStatic = types.Find(KnownTypeNames.SystemThreadStaticAttribute);
@@ -42,6 +47,27 @@ internal sealed class LongLivedState
 
     /// <summary>Which instances the runtime reuses.</summary>
     public HandlerCatalog Handlers { get; }
+
+    /// <summary>
+    /// Whether the runtime reuses instances of the type (<see cref="HandlerCatalog.IsReusedHandlerInstance"/>) and the
+    /// project does not create them per invocation itself: a class with a handler's shape that a handler creates with
+    /// <c>new</c> is a per-invocation object, unless a handler string names one of its methods.
+    /// </summary>
+    public bool IsReusedInstance(INamedTypeSymbol type) =>
+        Handlers.IsReusedHandlerInstance(type) && !(_createdPerInvocation(type) && !IsNamedByAHandlerString(type));
+
+    private bool IsNamedByAHandlerString(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol method && Handlers.IsNamedByHandlerString(method))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public INamedTypeSymbol? ThreadStatic { get; }
 

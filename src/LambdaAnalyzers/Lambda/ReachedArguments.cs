@@ -187,7 +187,7 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
                 // The caller's own instance: the reused handler instance, or an object its callers run it on.
                 return caller.Method is { IsStatic: false } callerMethod
-                    && ((callerMethod.ContainingType is { } type && state.Handlers.IsReusedHandlerInstance(type))
+                    && ((callerMethod.ContainingType is { } type && state.IsReusedInstance(type))
                         || (caller.Depth > 0 && IsCalledOnALongLivedReceiver(callerMethod.OriginalDefinition, state, depth + 1, visiting, cancellationToken)));
 
             case ILocalReferenceOperation local when localDepth < LocalAssignments.ValueDepth:

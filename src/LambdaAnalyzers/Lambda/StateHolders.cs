@@ -98,7 +98,7 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
         isStatic = false;
         if (member is IParameterSymbol { ContainingSymbol.ContainingType: { } parameterOwner })
         {
-            return state.IsDeclaredInSource(parameterOwner) && state.Handlers.IsReusedHandlerInstance(parameterOwner);
+            return state.IsDeclaredInSource(parameterOwner) && state.IsReusedInstance(parameterOwner);
         }
 
         if (!state.IsDeclaredInSource(member))
@@ -117,7 +117,7 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
         // method on while a static or the reused instance holds it (s_audit.Record(user)).
         return instance is not null
             && Unwrap(instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance, Type: INamedTypeSymbol type }
-            && (state.Handlers.IsReusedHandlerInstance(type)
+            && (state.IsReusedInstance(type)
                 || (OwningMethod() is { } method && scope.IsCalledOnALongLivedReceiver(method)));
     }
 

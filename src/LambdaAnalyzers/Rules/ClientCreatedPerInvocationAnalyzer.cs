@@ -125,7 +125,7 @@ public sealed class ClientCreatedPerInvocationAnalyzer : DiagnosticAnalyzer
 
         private bool IsReusedInstance(Region region) =>
             region.Kind != RegionKind.Reached
-            && region.Entry is { IsStatic: false, ContainingType: { TypeKind: TypeKind.Class } type } && model.Handlers.IsReusedHandlerInstance(type);
+            && region.Entry is { IsStatic: false, ContainingType: { TypeKind: TypeKind.Class } type } && model.State.IsReusedInstance(type);
 
         private void Report(OperationBlockAnalysisContext context, IOperation creation, ITypeSymbol created)
         {

@@ -141,6 +141,43 @@ public sealed class InvocationDataKeptReachTests
         return test.RunAsync();
     }
 
+    private const string WorkerCreatedByAHandler = """
+        using Amazon.Lambda.Core;
+
+        public class Worker
+        {
+            private string _last = "";
+
+            public void Handle(string input, ILambdaContext context) => {|#0:_last|} = input;
+
+            public void Run(string input) { }
+        }
+
+        public class Function
+        {
+            public void Handle(string input, ILambdaContext context) => new Worker().Run(input);
+        }
+        """;
+
+    [Fact]
+    public Task HandlerShapedClassThatAHandlerCreates_WhenAHandlerStringNamesIt_IsStillReused()
+    {
+        var test = new Verify.Test { TestCode = WorkerCreatedByAHandler };
+        test.TestState.AdditionalFiles.Add(("/0/template.yaml", """
+            Resources:
+              Work:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Worker::Handle
+              Main:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Function::Handle
+            """));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(InvocationDataKeptAnalyzer.Rule).WithLocation(0).WithArguments("_last"));
+        return test.RunAsync();
+    }
+
     // ---- Not reported -----------------------------------------------------------------------------------------
 
     [Fact]
@@ -274,6 +311,10 @@ public sealed class InvocationDataKeptReachTests
             }
         }
         """);
+
+    [Fact]
+    public Task HandlerShapedClassThatAHandlerCreates_IsAPerInvocationObject() =>
+        Verify.VerifyAnalyzerAsync(WorkerCreatedByAHandler.Replace("{|#0:_last|}", "_last"));
 
     [Fact]
     public Task InstanceFieldsOfAnObjectCreatedPerInvocation_AndCallsFromInitCode_AreNotReported() => Verify.VerifyAnalyzerAsync("""
