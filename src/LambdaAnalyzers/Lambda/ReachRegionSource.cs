@@ -101,12 +101,43 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
         return false;
     }
 
-    /// <summary>A method other than the entry point, or an instance field or property (its initializer).</summary>
+    /// <summary>
+    /// A method other than the entry point or a startup method, or an instance field or property (its initializer).
+    /// </summary>
     private static bool IsCandidate(ISymbol symbol) => symbol switch
     {
         IMethodSymbol method => method.MethodKind is not (MethodKind.StaticConstructor or MethodKind.AnonymousFunction or MethodKind.LocalFunction)
-            && !(method.IsStatic && method.Name is "Main" or "<Main>$"),
+            && !(method.IsStatic && method.Name is "Main" or "<Main>$")
+            && !IsStartupMethod(method),
         IFieldSymbol or IPropertySymbol => !symbol.IsStatic,
         _ => false,
     };
+
+    /// <summary>
+    /// Code a host runs once to set the application up, whoever else calls it: <c>ConfigureServices(IServiceCollection)</c>,
+    /// and the methods of an Amazon.Lambda.Annotations <c>[LambdaStartup]</c> class (by name, like test attributes).
+    /// </summary>
+    private static bool IsStartupMethod(IMethodSymbol method)
+    {
+        if (method.Name == "ConfigureServices")
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.Name == "IServiceCollection")
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var attribute in method.ContainingType.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is "LambdaStartupAttribute" or "LambdaStartup")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,4 +1,5 @@
 using LambdaAnalyzers.Rules;
+using LambdaAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = LambdaAnalyzers.Tests.Verifiers.AnalyzerVerifier<LambdaAnalyzers.Rules.ClientCreatedPerInvocationAnalyzer>;
@@ -518,6 +519,39 @@ public sealed class ClientCreatedPerInvocationReachTests
     }.RunAsync();
 
     [Fact]
+    public async Task BlueprintTestConstructor_KeepsTheFunctionAReusedInstance_AndItsClientInitCode()
+    {
+        // The S3 blueprint: a parameterless constructor for the runtime, one taking the client for the test project.
+        const string source = """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Function
+            {
+                private string _lastKey = "";
+
+                private IAmazonS3 S3Client { get; }
+
+                public Function() => S3Client = new AmazonS3Client();
+
+                public Function(IAmazonS3 s3Client) => S3Client = s3Client;
+
+                public async Task<string> FunctionHandler(string key, ILambdaContext context)
+                {
+                    _lastKey = key;
+                    var response = await S3Client.GetObjectMetadataAsync("bucket", key);
+                    return response.Headers.ContentType;
+                }
+            }
+            """;
+
+        Assert.Empty(await AnalyzerRunner.ReportAsync(new ClientCreatedPerInvocationAnalyzer(), source));
+        var kept = Assert.Single(await AnalyzerRunner.ReportAsync(new InvocationDataKeptAnalyzer(), source));
+        Assert.Equal("_lastKey", kept.Location.SourceTree!.ToString().Substring(kept.Location.SourceSpan.Start, kept.Location.SourceSpan.Length));
+    }
+
+    [Fact]
     public Task MethodGroupGivenToLazy_IsInitCode() => Verify.VerifyAnalyzerAsync("""
         using System;
         using Amazon.Lambda.Core;
@@ -603,6 +637,38 @@ public sealed class ClientCreatedPerInvocationReachTests
             public Task Handle(string input, ILambdaContext context) => Main([]);
         }
         """);
+
+    [Fact]
+    public Task AReachedStartupMethod_IsInitCode_AndAnOrdinaryMethodBesideItIsNot() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Annotations;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public class Startup
+        {
+            public void ConfigureServices(IServiceCollection services) => services.AddSingleton<IAmazonS3>(new AmazonS3Client());
+
+            public void Register(IServiceCollection services) => services.AddSingleton<IAmazonS3>({|#0:new AmazonS3Client()|});
+        }
+
+        [LambdaStartup]
+        public class AnnotationsStartup
+        {
+            public void AddClients(IServiceCollection services) => services.AddSingleton<IAmazonS3>(new AmazonS3Client());
+        }
+
+        public class Function
+        {
+            public void Handle(string input, ILambdaContext context)
+            {
+                var services = new ServiceCollection();
+                new Startup().ConfigureServices(services);
+                new AnnotationsStartup().AddClients(services);
+                {|#1:new Startup().Register(services)|};
+            }
+        }
+        """, Reached("AmazonS3Client", "Function.Handle", "'Startup.Register'"));
 
     // ---- Dependency injection ------------------------------------------------------------------------------------
 
