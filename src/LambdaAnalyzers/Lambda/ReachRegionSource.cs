@@ -15,7 +15,7 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
 {
     public void AddRegions(RegionRequest request, List<Region> regions)
     {
-        if (request.IsHandler || regions.Count > 0 || !IsCandidate(request.OwningSymbol))
+        if (request.IsHandler || !IsCandidate(request.OwningSymbol))
         {
             return;
         }
@@ -27,9 +27,17 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
         }
 
         var reach = model.GetReach(request.CancellationToken);
+        if (regions.Count > 0)
+        {
+            // Init code around nested handlers (an executable's Main): the factories it registers may still run per invocation.
+            AddFactories(request, reach, tree, LambdaOptions.ReachDepth(options.AnalyzerConfigOptionsProvider.GetOptions(tree)), regions);
+            return;
+        }
+
         var path = request.OwningSymbol switch
         {
-            IMethodSymbol method => reach.Get(method),
+            // The entry point and startup methods are init code whoever calls them; the factories they register are not.
+            IMethodSymbol method => IsInitMethod(method) ? null : reach.Get(method),
             IFieldSymbol { ContainingType: { } type } => reach.GetCreatedType(type),
             IPropertySymbol { ContainingType: { } type } => reach.GetCreatedType(type),
             _ => null,
@@ -71,6 +79,7 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
             return;
         }
 
+        var existing = regions.Count;
         foreach (var block in request.Blocks)
         {
             if (!ContainsAny(block.Syntax, factories.Keys))
@@ -80,12 +89,27 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
 
             foreach (var operation in TreeWalk.DescendantsAndSelf(block))
             {
-                if (operation is IAnonymousFunctionOperation lambda && factories.TryGetValue(lambda.Syntax, out var path))
+                if (operation is IAnonymousFunctionOperation lambda && factories.TryGetValue(lambda.Syntax, out var path)
+                    && !IsInside(lambda.Syntax, regions, existing))
                 {
                     regions.Add(new Region(lambda, RegionKind.Reached, path.Entry, lambdaContext: null, HoistTarget.Field, path));
                 }
             }
         }
+    }
+
+    /// <summary>Whether a region another source found already holds the lambda (it runs per invocation as part of it).</summary>
+    private static bool IsInside(SyntaxNode lambda, List<Region> regions, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (regions[i].Root.Syntax.Span.Contains(lambda.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsAny(SyntaxNode block, IEnumerable<SyntaxNode> lambdas)
@@ -101,24 +125,26 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
         return false;
     }
 
-    /// <summary>
-    /// A method other than the entry point or a startup method, or an instance field or property (its initializer).
-    /// </summary>
+    /// <summary>A method other than a static constructor, or an instance field or property (its initializer).</summary>
     private static bool IsCandidate(ISymbol symbol) => symbol switch
     {
-        IMethodSymbol method => method.MethodKind is not (MethodKind.StaticConstructor or MethodKind.AnonymousFunction or MethodKind.LocalFunction)
-            && !(method.IsStatic && method.Name is "Main" or "<Main>$")
-            && !IsStartupMethod(method),
+        IMethodSymbol method => method.MethodKind is not (MethodKind.StaticConstructor or MethodKind.AnonymousFunction or MethodKind.LocalFunction),
         IFieldSymbol or IPropertySymbol => !symbol.IsStatic,
         _ => false,
     };
 
     /// <summary>
-    /// Code a host runs once to set the application up, whoever else calls it: <c>ConfigureServices(IServiceCollection)</c>,
-    /// and the methods of an Amazon.Lambda.Annotations <c>[LambdaStartup]</c> class (by name, like test attributes).
+    /// Code a host runs once to set the application up, whoever else calls it: the entry point,
+    /// <c>ConfigureServices(IServiceCollection)</c>, and the methods of an Amazon.Lambda.Annotations
+    /// <c>[LambdaStartup]</c> class (by name, like test attributes).
     /// </summary>
-    private static bool IsStartupMethod(IMethodSymbol method)
+    private static bool IsInitMethod(IMethodSymbol method)
     {
+        if (method.IsStatic && method.Name is "Main" or "<Main>$")
+        {
+            return true;
+        }
+
         if (method.Name == "ConfigureServices")
         {
             foreach (var parameter in method.Parameters)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -56,19 +57,9 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
 
         try
         {
-            var sites = reach.CallSitesOf(method);
-            for (var i = 0; i < sites.Count && i < MaxSites; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (caller, site) = sites[i];
-                if (ArgumentAt(site, method, parameter.Ordinal, cancellationToken) is { } value
-                    && DependsOnInvocation(value, caller, LocalAssignments.ForBlockOf(value), depth, visiting, 0, cancellationToken))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return AnySite(method, cancellationToken, (caller, site) =>
+                ArgumentAt(site, method, parameter.Ordinal, cancellationToken) is { } value
+                && DependsOnInvocation(value, caller, LocalAssignments.ForBlockOf(value), depth, visiting, 0, cancellationToken));
         }
         finally
         {
@@ -89,14 +80,11 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
             return false;
         }
 
-        var sites = reach.CallSitesOf(method);
-        for (var i = 0; i < sites.Count && i < MaxSites; i++)
+        return AnySite(method, cancellationToken, (_, site) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var site = sites[i].Site;
             if (ArgumentAt(site, method, parameter.Ordinal, cancellationToken) is not { } value)
             {
-                continue;
+                return false;
             }
 
             var task = Wrappers.ConversionsAndParentheses(value);
@@ -108,9 +96,20 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
             // A local the caller started the work in, and did not complete (await, wait on) before the call.
             var root = RootOf(value);
             var locals = new LocalAssignments(ImmutableArray.Create(root));
-            if (task is ILocalReferenceOperation
+            return task is ILocalReferenceOperation
                 && TaskFlow.IsStartedIn(task, locals)
-                && !new TaskCompletion(ImmutableArray.Create(root), members, locals).IsComplete(task, site.SourceSpan.Start))
+                && !new TaskCompletion(ImmutableArray.Create(root), members, locals).IsComplete(task, site.SourceSpan.Start);
+        });
+    }
+
+    /// <summary>Whether one of the first <see cref="MaxSites"/> per-invocation calls of the method passes a test.</summary>
+    private bool AnySite(IMethodSymbol method, CancellationToken cancellationToken, Func<ReachPath, Location, bool> test)
+    {
+        var sites = reach.CallSitesOf(method);
+        for (var i = 0; i < sites.Count && i < MaxSites; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (test(sites[i].Caller, sites[i].Site))
             {
                 return true;
             }
@@ -148,24 +147,14 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
 
         try
         {
-            var sites = reach.CallSitesOf(method);
-            for (var i = 0; i < sites.Count && i < MaxSites; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (caller, site) = sites[i];
-                var receiver = OperationAt(site, cancellationToken) switch
+            return AnySite(method, cancellationToken, (caller, site) =>
+                OperationAt(site, cancellationToken) switch
                 {
                     IInvocationOperation { Instance: { } instance } invocation when IsCallOf(invocation.TargetMethod, method) => instance,
                     IPropertyReferenceOperation { Instance: { } instance } => instance,
                     _ => null,
-                };
-                if (receiver is not null && IsLongLived(receiver, caller, state, depth, visiting, 0, cancellationToken))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+                } is { } receiver
+                && IsLongLived(receiver, caller, state, depth, visiting, 0, cancellationToken));
         }
         finally
         {

@@ -775,6 +775,41 @@ public sealed class ClientCreatedPerInvocationReachTests
             .WithArguments("AmazonDynamoDBClient", "Functions.Get", "the factory in 'Startup.ConfigureServices'"));
 
     [Fact]
+    public Task FactoryRegisteredInAnExecutablesMain_RunsWhenItsHandlerLambdaResolvesTheService() => Verify.VerifyProgramAsync("""
+        using System.Threading.Tasks;
+        using Amazon.DynamoDBv2;
+        using Amazon.Lambda.Core;
+        using Amazon.Lambda.RuntimeSupport;
+        using Amazon.S3;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var services = new ServiceCollection();
+        services.AddTransient<IReports>(sp => new Reports({|#0:new AmazonDynamoDBClient()|}));
+        services.AddSingleton<IArchive>(sp => new Archive(new AmazonS3Client()));
+        System.IServiceProvider provider = Build(services);
+        await LambdaBootstrapBuilder.Create<string, string>(Handle, null!).Build().RunAsync();
+
+        string Handle(string input, ILambdaContext context) =>
+            {|#1:provider.GetRequiredService<IReports>()|}.Get(input) + provider.GetRequiredService<IArchive>().Get(input);
+
+        static System.IServiceProvider Build(IServiceCollection services) => null!;
+
+        public interface IReports { string Get(string id); }
+
+        public interface IArchive { string Get(string id); }
+
+        public sealed class Reports(IAmazonDynamoDB dynamo) : IReports
+        {
+            public string Get(string id) => id + dynamo.Config.RegionEndpoint;
+        }
+
+        public sealed class Archive(IAmazonS3 s3) : IArchive
+        {
+            public string Get(string id) => id + s3.Config.RegionEndpoint;
+        }
+        """, Reached("AmazonDynamoDBClient", "Program.<Main>$", "the factory in 'Program.<Main>$'"));
+
+    [Fact]
     public Task GetRequiredServiceInAHandler_ConstructsTheService() => Verify.VerifyAnalyzerAsync(Services + """
 
         public class Functions
