@@ -226,7 +226,12 @@ internal sealed class InvocationScope
     /// What cannot be followed (deeper locals, catch variables) counts as <paramref name="unknownDepends"/>: a rule
     /// that stays silent for dependent values passes true, one that reports them passes false.
     /// </summary>
-    public bool DependsOnInvocation(IOperation value, bool unknownDepends) => DependsOnInvocation(value, unknownDepends, 0, null);
+    public bool DependsOnInvocation(IOperation value, bool unknownDepends) =>
+        !IsLambdaLogger(value) && DependsOnInvocation(value, unknownDepends, 0, null);
+
+    /// <summary>The invocation's logger (<see cref="LambdaSymbols.LambdaLogger"/>): the same writer for every invocation.</summary>
+    private bool IsLambdaLogger(IOperation value) =>
+        _symbols.LambdaLogger is { } logger && Wrappers.ConversionsAndParentheses(value).Type.IsType(logger);
 
     private bool DependsOnInvocation(IOperation value, bool unknownDepends, int depth, HashSet<ILocalSymbol>? visiting)
     {

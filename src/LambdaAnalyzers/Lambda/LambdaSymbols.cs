@@ -9,6 +9,7 @@ internal sealed class LambdaSymbols
     private LambdaSymbols(KnownTypes types, INamedTypeSymbol lambdaContext)
     {
         LambdaContext = lambdaContext;
+        LambdaLogger = types.Find(KnownTypeNames.AmazonLambdaCoreILambdaLogger, KnownTypeNames.AmazonLambdaCoreAssemblyName);
         LambdaFunctionAttribute = types.Find(KnownTypeNames.AmazonLambdaAnnotationsLambdaFunctionAttribute, KnownTypeNames.AmazonLambdaAnnotationsAssemblyName);
 
         const string runtimeSupport = KnownTypeNames.AmazonLambdaRuntimeSupportAssemblyName;
@@ -36,6 +37,13 @@ internal sealed class LambdaSymbols
 
     /// <summary><c>Amazon.Lambda.Core.ILambdaContext</c>; its presence is what makes a compilation a Lambda project.</summary>
     public INamedTypeSymbol LambdaContext { get; }
+
+    /// <summary>
+    /// <c>Amazon.Lambda.Core.ILambdaLogger</c>. The runtime's <c>ILambdaContext.Logger</c> writes through the one console
+    /// writer of the execution environment, which the runtime gives each invocation's request id: a logger kept from an
+    /// earlier invocation logs for the current one and holds no data of its own.
+    /// </summary>
+    public INamedTypeSymbol? LambdaLogger { get; }
 
     /// <summary><c>Amazon.Lambda.Annotations.LambdaFunctionAttribute</c>, when Annotations is referenced.</summary>
     public INamedTypeSymbol? LambdaFunctionAttribute { get; }

@@ -593,6 +593,33 @@ public sealed class InvocationDataKeptAnalyzerTests
         }
         """);
 
+    [Fact]
+    public Task TheInvocationsLoggerKept_IsNotReported_TheContextIs() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Core;
+
+        public static class Log
+        {
+            private static ILambdaLogger? s_logger;
+
+            public static void Use(ILambdaLogger logger) => s_logger = logger;
+        }
+
+        public class Function
+        {
+            private static ILambdaLogger? s_logger;
+            private static ILambdaContext? s_context;
+            private ILambdaLogger? _logger;
+
+            public void Handle(string input, ILambdaContext context)
+            {
+                s_logger = context.Logger;
+                _logger = context.Logger;
+                Log.Use(context.Logger);
+                {|#0:s_context|} = context;
+            }
+        }
+        """, KeptStatic(0, "s_context"));
+
     // ---- Not reported: one-time initialization ---------------------------------------------------------------
 
     [Fact]
