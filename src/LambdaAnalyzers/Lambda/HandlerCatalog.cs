@@ -31,7 +31,7 @@ internal sealed class HandlerCatalog
 
         // The cheap sources first: a registration binds its file.
         _sources = ImmutableArray.Create<IEntrySource>(
-                new SignatureEntrySource(symbols, Tests),
+                new SignatureEntrySource(compilation, symbols, Tests),
                 new LambdaFunctionEntrySource(symbols),
                 new RegistrationEntrySource(symbols))
             .AddRange(extraSources);

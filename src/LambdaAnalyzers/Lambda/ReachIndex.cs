@@ -146,6 +146,7 @@ internal sealed class ReachIndex
         private readonly Dictionary<IMethodSymbol, HashSet<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, List<(ReachPath Caller, Location Site)>> _callSites = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<SyntaxNode, ReachPath> _factories = new();
+        private readonly Dictionary<string, ISymbol?> _symbolsOfIds = new(StringComparer.Ordinal);
         private readonly Queue<(ReachPath Path, IOperation? Body, SyntaxNode? Initializer)> _pending = new();
         private readonly List<ReachPath> _entries = new();
         private readonly INamedTypeSymbol? _lazy = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemLazy1);
@@ -262,8 +263,10 @@ internal sealed class ReachIndex
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
+                // Bound only when its text could hold a lambda or local function that is a handler (a Main that
+                // registers a method group holds none).
                 var syntax = reference.GetSyntax(cancellationToken);
-                if (!NestedCodeFilter.NamesHandlerWords(syntax, _aliasesHideWords))
+                if (!NestedCodeFilter.NamesHandlerWords(syntax, _aliasesHideWords) || !NestedCodeFilter.MayHoldNestedCode(syntax, _aliasesHideWords))
                 {
                     continue;
                 }
@@ -324,7 +327,7 @@ internal sealed class ReachIndex
             var targets = new IMethodSymbol[cached.Calls.Length];
             for (var i = 0; i < targets.Length; i++)
             {
-                if (DocumentationCommentId.GetFirstSymbolForDeclarationId(cached.Calls[i].Target, compilation) is not IMethodSymbol target)
+                if (SymbolOfId(cached.Calls[i].Target) is not IMethodSymbol target)
                 {
                     return false;
                 }
@@ -335,7 +338,7 @@ internal sealed class ReachIndex
             var services = new ITypeSymbol[cached.Services.Length];
             for (var i = 0; i < services.Length; i++)
             {
-                if (DocumentationCommentId.GetFirstSymbolForDeclarationId(cached.Services[i].Service, compilation) is not ITypeSymbol service)
+                if (SymbolOfId(cached.Services[i].Service) is not ITypeSymbol service)
                 {
                     return false;
                 }
@@ -354,6 +357,18 @@ internal sealed class ReachIndex
             }
 
             return true;
+        }
+
+        /// <summary>The member a cached documentation ID names in this compilation, resolved once per build (a callee has many callers).</summary>
+        private ISymbol? SymbolOfId(string id)
+        {
+            if (!_symbolsOfIds.TryGetValue(id, out var symbol))
+            {
+                symbol = DocumentationCommentId.GetFirstSymbolForDeclarationId(id, compilation);
+                _symbolsOfIds[id] = symbol;
+            }
+
+            return symbol;
         }
 
         /// <summary>
@@ -595,7 +610,7 @@ internal sealed class ReachIndex
             syntax is ConstructorDeclarationSyntax { Initializer: not null }
             || (constructor.ContainingType.BaseType is { } baseType && IsInSource(baseType));
 
-        /// <summary>The names of the project's types and their members, found once from the declarations.</summary>
+        /// <summary>The names of the project's types and their members, from each tree's declarations (<see cref="DeclaredNames"/>).</summary>
         private HashSet<string> ProjectNames()
         {
             if (_projectNames is not null)
@@ -604,15 +619,16 @@ internal sealed class ReachIndex
             }
 
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var type in SourceTypes())
+            foreach (var tree in compilation.SyntaxTrees)
             {
-                names.Add(type.Name);
-                foreach (var member in type.MemberNames)
+                var declared = DeclaredNames.Of(tree);
+                foreach (var name in declared.Names)
                 {
-                    names.Add(member);
-                    _projectHasIndexers |= member == WellKnownMemberNames.Indexer;
-                    _projectHasOperators |= member.StartsWith("op_", StringComparison.Ordinal);
+                    names.Add(name);
                 }
+
+                _projectHasIndexers |= declared.HasIndexers;
+                _projectHasOperators |= declared.HasOperators;
             }
 
             return _projectNames = names;

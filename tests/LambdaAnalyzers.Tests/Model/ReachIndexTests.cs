@@ -111,12 +111,20 @@ public sealed class ReachIndexTests
         Assert.Equal(ReachIndex.MaxBoundMethods, reach.BoundMethods);
     }
 
-    [Fact]
-    public async Task CodeThatNamesNothingOfTheProject_AndTheLastLevel_AreNotBound()
+    [Theory]
+    [InlineData("", 3)]
+    // A record's equality operators are the compiler's: they do not make every comparison a possible call.
+    [InlineData("public record Order(int Id, string Customer);", 3)]
+    // An operator of the project's own may stand behind any operator in the code: Total is bound.
+    [InlineData("public readonly struct Money { public static Money operator +(Money a, Money b) => a; }", 4)]
+    public async Task CodeThatNamesNothingOfTheProject_AndTheLastLevel_AreNotBound(string declaration, int bound)
     {
         var compilation = await ModelCompilation.CreateAsync("""
             using System.Linq;
             using Amazon.Lambda.Core;
+
+            """ + declaration + """
+
 
             public class Function
             {
@@ -137,7 +145,7 @@ public sealed class ReachIndexTests
         var reach = compilation.Model.GetReach(CancellationToken.None);
 
         // Handle, One and Two: Total names nothing of the project, Three is at the largest depth.
-        Assert.Equal(3, reach.BoundMethods);
+        Assert.Equal(bound, reach.BoundMethods);
         Assert.NotNull(reach.Get(compilation.Method("Total")));
         Assert.Equal(3, reach.Get(compilation.Method("Three"))!.Depth);
         Assert.Null(reach.Get(compilation.Method("Four")));
