@@ -54,6 +54,25 @@ public sealed class HandlerCatalogTests
         Assert.Equal(isHandler, IsHandler(compilation, method));
     }
 
+    [Theory]
+    [InlineData("using Ctx = Amazon.Lambda.Core.ILambdaContext;", "Ctx", null)]
+    [InlineData("using Core = Amazon.Lambda.Core;", "Core.ILambdaContext", null)]
+    [InlineData("", "Ctx", "global using Ctx = Amazon.Lambda.Core.ILambdaContext;")]
+    [InlineData("using Amazon.Lambda.Core;", "Amazon.Lambda.Core.ILambdaContext", null)]
+    public async Task TheContextParameter_NamedThroughAnAliasOrAQualifiedName_MakesAHandler(string usings, string contextType, string? globalUsings)
+    {
+        var compilation = await ModelCompilation.CreateAsync($$"""
+            {{usings}}
+
+            public class Function
+            {
+                public string Handle(string input, {{contextType}} context) => input;
+            }
+            """, extraSources: globalUsings is null ? null : [("GlobalUsings.cs", globalUsings)]);
+
+        Assert.True(IsHandler(compilation, "Handle"));
+    }
+
     [Fact]
     public async Task TestMethod_IsNeverAHandler_NorItsClassAReusedInstance()
     {
