@@ -44,9 +44,9 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
             return false;
         }
 
-        if (IsLongLivedRoot(member!, instance, out var isStatic))
+        if (IsLongLivedRoot(member!, instance, out var isStatic, out var held))
         {
-            holder = new StateHolder(operation, member!, null, isStatic);
+            holder = new StateHolder(operation, member!, null, isStatic, held);
             return !IsIntentional(member!);
         }
 
@@ -55,12 +55,12 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
             || member!.IsStatic
             || !state.IsDeclaredInSource(member)
             || !TryGetMember(Unwrap(instance), out var outer, out var outerInstance)
-            || !IsLongLivedRoot(outer!, outerInstance, out isStatic))
+            || !IsLongLivedRoot(outer!, outerInstance, out isStatic, out held))
         {
             return false;
         }
 
-        holder = new StateHolder(operation, outer!, member, isStatic);
+        holder = new StateHolder(operation, outer!, member, isStatic, held);
         return !IsIntentional(outer!) && !IsIntentional(member);
     }
 
@@ -93,9 +93,10 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
         }
     }
 
-    private bool IsLongLivedRoot(ISymbol member, IOperation? instance, out bool isStatic)
+    private bool IsLongLivedRoot(ISymbol member, IOperation? instance, out bool isStatic, out bool held)
     {
         isStatic = false;
+        held = false;
         if (member is IParameterSymbol { ContainingSymbol.ContainingType: { } parameterOwner })
         {
             return state.IsDeclaredInSource(parameterOwner) && state.IsReusedInstance(parameterOwner);
@@ -115,10 +116,19 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
 
         // A member of the reused handler instance, or, in reached code, of an object some per-invocation call runs the
         // method on while a static or the reused instance holds it (s_audit.Record(user)).
-        return instance is not null
-            && Unwrap(instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance, Type: INamedTypeSymbol type }
-            && (state.IsReusedInstance(type)
-                || (OwningMethod() is { } method && scope.IsCalledOnALongLivedReceiver(method)));
+        if (instance is null
+            || Unwrap(instance) is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance, Type: INamedTypeSymbol type })
+        {
+            return false;
+        }
+
+        if (state.IsReusedInstance(type))
+        {
+            return true;
+        }
+
+        held = OwningMethod() is { } method && scope.IsCalledOnALongLivedReceiver(method);
+        return held;
     }
 
     /// <summary>The method whose instance <c>this</c> is in these blocks (a lambda's <c>this</c> is its method's).</summary>

@@ -29,6 +29,10 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = s_descriptors.Create(
         "'{0}' is written on every invocation and kept by the reused handler instance; it leaks into later invocations");
 
+    internal static readonly DiagnosticDescriptor HeldRule = s_descriptors.Create(
+        "'{0}' is written on every invocation and kept by an object that a static member or the reused handler instance holds; it leaks " +
+        "into later invocations");
+
     internal static readonly DiagnosticDescriptor StaticRule = s_descriptors.Create(
         "'{0}' is static and written on every invocation; it outlives the invocation and leaks into later ones");
 
@@ -40,7 +44,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
         "'{0}' is set on a shared 'HttpClient' on every invocation; after its first request this throws InvalidOperationException");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        Reached.WithTwins(Rule, StaticRule, HeadersRule, SettingRule);
+        Reached.WithTwins(Rule, HeldRule, StaticRule, HeadersRule, SettingRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -238,6 +242,7 @@ public sealed class InvocationDataKeptAnalyzer : DiagnosticAnalyzer
 
         private void Report(OperationBlockAnalysisContext context, StateHolder holder) =>
             context.ReportDiagnostic(Reached.Create(
-                holder.IsStatic ? StaticRule : Rule, holder.Reference.Syntax.GetLocation(), null, null, scope.GetRegion(holder.Reference), holder.Name));
+                holder.IsStatic ? StaticRule : holder.IsOfAHeldObject ? HeldRule : Rule,
+                holder.Reference.Syntax.GetLocation(), null, null, scope.GetRegion(holder.Reference), holder.Name));
     }
 }

@@ -277,9 +277,9 @@ public sealed class InvocationDataKeptReachTests
             }
         }
         """,
-        Verify.Diagnostic(Reached.TwinOf(InvocationDataKeptAnalyzer.Rule)).WithLocation(0).WithLocation(1)
+        Verify.Diagnostic(Reached.TwinOf(InvocationDataKeptAnalyzer.HeldRule)).WithLocation(0).WithLocation(1)
             .WithArguments("_lastUser", "Function.Handle", "'AuditLog.Record'"),
-        Verify.Diagnostic(Reached.TwinOf(InvocationDataKeptAnalyzer.Rule)).WithLocation(2).WithLocation(3)
+        Verify.Diagnostic(Reached.TwinOf(InvocationDataKeptAnalyzer.HeldRule)).WithLocation(2).WithLocation(3)
             .WithArguments("_lastOrder", "Function.Handle", "'Tracker.Track', 'Tracker.Remember'"));
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class InvoiceDeliveryFunction
     private static readonly ConcurrentDictionary<string, IAmazonS3> s_regionalClients = new();
 
     private static readonly List<string> s_deliveredInvoices = new();
+    private static readonly DeliveryAudit s_audit = new();
     private static bool s_coldStart = true;
 
     private readonly IAmazonS3 _archive;
@@ -70,9 +71,12 @@ public sealed class InvoiceDeliveryFunction
         // Mistake (LMB0005): the list of delivered invoices grows on every invocation and is never emptied, and it
         // only knows this environment's deliveries: a conditional write to DynamoDB is the reliable record.
         s_deliveredInvoices.Add(request.InvoiceNumber);
+        s_audit.Record(request.UserId, request.InvoiceNumber);
+        var receipt = new DeliveryReceipt();
+        receipt.Sign(request.UserId);
 
-        context.Logger.LogInformation("Delivered {Invoice} to {Bucket} for {User} (delivery {Count}, cold start {Cold})",
-            request.InvoiceNumber, request.Bucket, _requestedBy, _deliveries, coldStart);
+        context.Logger.LogInformation("Delivered {Invoice} to {Bucket} for {User} (delivery {Count}, cold start {Cold}, {Receipt})",
+            request.InvoiceNumber, request.Bucket, _requestedBy, _deliveries, coldStart, receipt);
         return new DeliveryResult(request.InvoiceNumber, $"s3://{request.Bucket}/{key}", AlreadyDelivered: false);
     }
 }
