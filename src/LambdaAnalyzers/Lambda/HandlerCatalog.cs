@@ -32,7 +32,7 @@ internal sealed class HandlerCatalog
         // The cheap sources first: a registration binds its file.
         _sources = ImmutableArray.Create<IEntrySource>(
                 new SignatureEntrySource(compilation, symbols, Tests),
-                new LambdaFunctionEntrySource(symbols),
+                new LambdaFunctionEntrySource(compilation, symbols),
                 new RegistrationEntrySource(symbols))
             .AddRange(extraSources);
 
@@ -87,6 +87,23 @@ internal sealed class HandlerCatalog
             {
                 // Asked last: most methods are no handler by any source.
                 return !Tests.IsTestMethod(method);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether some entry source may make a method the type declares a handler, from the declarations' text
+    /// (<see cref="IEntrySource.MayDeclareEntries"/>): a type none of them claims need not have its members listed.
+    /// </summary>
+    public bool MayDeclareEntries(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var source in _sources)
+        {
+            if (source.MayDeclareEntries(type, cancellationToken))
+            {
+                return true;
             }
         }
 

@@ -14,4 +14,10 @@ internal interface IEntrySource
     /// answers false; test methods never reach a source.
     /// </summary>
     bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a method the type declares may be an entry by this source, judged from its declarations' text before
+    /// its members are listed (which, for every type of a new compilation, costs an editor's keystroke); true when unsure.
+    /// </summary>
+    bool MayDeclareEntries(INamedTypeSymbol type, CancellationToken cancellationToken);
 }

@@ -214,6 +214,13 @@ internal sealed class ReachIndex
             var entries = new List<(string Name, int Position, IMethodSymbol Entry, IOperation? Body)>();
             foreach (var type in SourceTypes())
             {
+                // Listing a type's members builds them: a type whose text no entry source, and no handler lambda or
+                // local function, can claim is left alone (a record, a repository, a helper of LINQ).
+                if (!catalog.MayDeclareEntries(type, cancellationToken) && !MayHoldNestedEntries(type))
+                {
+                    continue;
+                }
+
                 foreach (var member in type.GetMembers())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -256,6 +263,20 @@ internal sealed class ReachIndex
                     ResolveFromServices(path);
                 }
             }
+        }
+
+        /// <summary>Whether a declaration of the type names <c>ILambdaContext</c> or a bootstrap (or an alias could hide them).</summary>
+        private bool MayHoldNestedEntries(INamedTypeSymbol type)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (NestedCodeFilter.NamesHandlerWords(reference.GetSyntax(cancellationToken), _aliasesHideWords))
+                {
+                    return true;
+                }
+            }
+
+            return type.DeclaringSyntaxReferences.IsEmpty;
         }
 
         /// <summary>Handler lambdas and local functions in a member that names <c>ILambdaContext</c> or a bootstrap.</summary>

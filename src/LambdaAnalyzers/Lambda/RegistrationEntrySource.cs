@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LambdaAnalyzers.Lambda;
 
@@ -20,12 +21,52 @@ internal sealed class RegistrationEntrySource(LambdaSymbols symbols) : IEntrySou
             return false;
         }
 
-        var tree = semanticModel.SyntaxTree;
+        return SitesOf(semanticModel.SyntaxTree, cancellationToken).IsMethodGroupHandler(method, semanticModel, symbols, cancellationToken);
+    }
+
+    /// <summary>
+    /// A registration registers a method of its own file by name: a type declares an entry here only when its file
+    /// registers a method group of the name of a method it declares.
+    /// </summary>
+    public bool MayDeclareEntries(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (symbols.BootstrapRegistrations.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var sites = SitesOf(reference.SyntaxTree, cancellationToken);
+            if (sites.IsEmpty)
+            {
+                continue;
+            }
+
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                return true;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is MethodDeclarationSyntax method && sites.MayRegister(method.Identifier.ValueText))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return type.DeclaringSyntaxReferences.IsEmpty;
+    }
+
+    private RegistrationSites SitesOf(SyntaxTree tree, CancellationToken cancellationToken)
+    {
         if (!_sites.TryGetValue(tree, out var sites))
         {
             sites = _sites.GetOrAdd(tree, RegistrationSites.Find(tree, cancellationToken));
         }
 
-        return sites.IsMethodGroupHandler(method, semanticModel, symbols, cancellationToken);
+        return sites;
     }
 }

@@ -31,6 +31,12 @@ internal sealed class RegistrationSites
         _names = names;
     }
 
+    /// <summary>Whether the file registers nothing.</summary>
+    public bool IsEmpty => _sites.IsEmpty;
+
+    /// <summary>Whether a registration of the file passes a method group of this name (directly or through a local).</summary>
+    public bool MayRegister(string methodName) => _names.Contains(methodName);
+
     /// <summary>Finds the registration sites of a file without binding anything.</summary>
     public static RegistrationSites Find(SyntaxTree tree, CancellationToken cancellationToken)
     {

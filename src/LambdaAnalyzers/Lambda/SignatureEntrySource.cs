@@ -20,6 +20,9 @@ internal sealed class SignatureEntrySource(Compilation compilation, LambdaSymbol
         && MayNameTheContext(method, cancellationToken)
         && HandlerDiscovery.TakesLambdaContext(method, symbols);
 
+    public bool MayDeclareEntries(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        !tests.IsTestProject && (_aliasesHideTheName.Value || DeclarationText.Names(type, "ILambdaContext", cancellationToken));
+
     /// <summary>
     /// Whether the method's declared parameter list names <c>ILambdaContext</c> (or a using alias could stand for it):
     /// a parameter is the context only by that exact type. Asking a method for its parameters binds its signature,

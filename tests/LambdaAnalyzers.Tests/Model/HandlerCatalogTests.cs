@@ -44,6 +44,26 @@ public sealed class HandlerCatalogTests
     }
 
     [Theory]
+    [InlineData("Function", true)]
+    [InlineData("Program", true)]
+    [InlineData("Order", false)]
+    [InlineData("Helpers", false)]
+    public async Task ATypeWhoseTextNoSourceCanClaim_DeclaresNoEntries(string type, bool may)
+    {
+        var compilation = await ModelCompilation.CreateAsync(Functions + """
+
+            public record Order(string Id);
+
+            public static class Helpers
+            {
+                public static string Trim(string input) => input.Trim();
+            }
+            """, outputKind: OutputKind.ConsoleApplication);
+
+        Assert.Equal(may, compilation.Model.Handlers.MayDeclareEntries(compilation.Type(type), CancellationToken.None));
+    }
+
+    [Theory]
     [InlineData("BySignature", false)]
     [InlineData("ByAttribute", true)]
     [InlineData("ByRegistration", true)]

@@ -148,6 +148,8 @@ public sealed class ModelSeamTests
     {
         public bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken) =>
             handler == method.ContainingAssembly.Name + "::" + method.ContainingType.ToDisplayString() + "::" + method.Name;
+
+        public bool MayDeclareEntries(INamedTypeSymbol type, CancellationToken cancellationToken) => true;
     }
 
     /// <summary>Handler strings listed one per line in an additional file named <c>handlers.txt</c>.</summary>
@@ -163,5 +165,7 @@ public sealed class ModelSeamTests
 
         public bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken) =>
             _handlers.Contains(method.ContainingAssembly.Name + "::" + method.ContainingType.ToDisplayString() + "::" + method.Name);
+
+        public bool MayDeclareEntries(INamedTypeSymbol type, CancellationToken cancellationToken) => true;
     }
 }
