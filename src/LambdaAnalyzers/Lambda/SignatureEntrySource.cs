@@ -7,7 +7,8 @@ namespace LambdaAnalyzers.Lambda;
 
 /// <summary>
 /// A method with an <c>ILambdaContext</c> parameter is a handler, except in a test project: there such a method is a
-/// test helper or a fake, and only the other sources make a handler.
+/// test helper or a fake, and only the other sources make a handler. A method the compiler declares (a record's
+/// <c>Deconstruct</c>, whose <c>out</c> parameter a positional <c>ILambdaContext</c> gives) is none.
 /// </summary>
 internal sealed class SignatureEntrySource(Compilation compilation, LambdaSymbols symbols, TestCode tests) : IEntrySource
 {
@@ -17,6 +18,7 @@ internal sealed class SignatureEntrySource(Compilation compilation, LambdaSymbol
     public bool IsEntry(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken) =>
         !tests.IsTestProject
         && method.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation
+        && !method.IsImplicitlyDeclared
         && MayNameTheContext(method, cancellationToken)
         && HandlerDiscovery.TakesLambdaContext(method, symbols);
 

@@ -43,6 +43,20 @@ public sealed class HandlerCatalogTests
         Assert.Equal(isHandler, IsHandler(compilation, method));
     }
 
+    [Fact]
+    public async Task ARecordsCompilerMadeMembers_AreNoHandlers_ThoughAPositionalParameterIsTheContext()
+    {
+        var compilation = await ModelCompilation.CreateAsync("""
+            using Amazon.Lambda.Core;
+
+            public record Invocation(string Input, ILambdaContext Context);
+            """);
+        var deconstruct = compilation.Type("Invocation").GetMembers("Deconstruct").OfType<IMethodSymbol>().Single();
+        var tree = compilation.Compilation.SyntaxTrees.First();
+
+        Assert.False(compilation.Model.Handlers.IsHandler(deconstruct, compilation.Compilation.GetSemanticModel(tree), CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("Function", true)]
     [InlineData("Program", true)]
