@@ -34,14 +34,26 @@ internal sealed class OneTimeInitialization
     /// one yet. <paramref name="overwritten"/> is the field or property the value is stored into when no such guard
     /// protects it.
     /// </summary>
-    public bool IsGuarded(IOperation operation, out ISymbol? overwritten) => IsGuarded(operation, out overwritten, 0);
+    public bool IsGuarded(IOperation operation, out ISymbol? overwritten) => IsGuarded(operation, out overwritten, 0, anyCacheKey: true);
 
-    private bool IsGuarded(IOperation operation, out ISymbol? overwritten, int depth)
+    /// <summary>
+    /// As <see cref="IsGuarded(IOperation, out ISymbol?)"/>, for a call reach would follow: a cache-aside miss counts
+    /// only when its key is the same on every invocation (a constant, a static or a member of <c>this</c>); a
+    /// response cached per request id runs its computation on nearly every invocation.
+    /// </summary>
+    public bool IsGuardedOnce(IOperation operation) => IsGuarded(operation, out _, 0, anyCacheKey: false);
+
+    private bool IsGuarded(IOperation operation, out ISymbol? overwritten, int depth, bool anyCacheKey)
     {
         overwritten = null;
         var crossedStatement = false;
         var path = new List<IOperation>();
         var current = operation;
+
+        // The local the value itself is kept in (v = value, var v = value, through conversions and await): a cache-aside
+        // miss guards the value only when the branch stores that local.
+        ILocalSymbol? kept = null;
+        var isTheValue = true;
         for (var parent = current.Parent; parent is not null; current = parent, parent = parent.Parent)
         {
             switch (parent)
@@ -49,8 +61,17 @@ internal sealed class OneTimeInitialization
                 case ICoalesceAssignmentOperation coalesce when !crossedStatement && coalesce.Value == current:
                     return IsMember(coalesce.Target, out _);
 
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation } throughLocal when !crossedStatement && throughLocal.Value == current:
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } throughLocal when !crossedStatement && throughLocal.Value == current:
                     // A local overwritten with the value: what encloses the assignment decides.
+                    kept = isTheValue ? local.Local : null;
+                    break;
+
+                case IVariableDeclaratorOperation declarator when !crossedStatement:
+                    kept = isTheValue ? declarator.Symbol : null;
+                    crossedStatement = true;
+                    break;
+
+                case IConversionOperation or IAwaitOperation or IParenthesizedOperation or IVariableInitializerOperation:
                     break;
 
                 case ISimpleAssignmentOperation assignment when !crossedStatement && assignment.Value == current:
@@ -59,7 +80,8 @@ internal sealed class OneTimeInitialization
                         return false;
                     }
 
-                    if (IsGuardedOnTheWay(path, member!) || IsGuardedAround(assignment, member!))
+                    if (IsGuardedOnTheWay(path, member!) || IsGuardedAround(assignment, member!)
+                        || (isTheValue && IsStoredOnAMiss(assignment, anyCacheKey)))
                     {
                         return true;
                     }
@@ -71,11 +93,11 @@ internal sealed class OneTimeInitialization
                     return true;
 
                 case IConditionalOperation conditional when conditional.Condition != current
-                    && (GuardsItsBody(conditional, current) || IsCacheMiss(conditional, current)):
+                    && (GuardsItsBody(conditional, current) || (kept is not null && IsCacheMiss(conditional, current, kept, anyCacheKey))):
                     // The value goes through a local: the enclosing if still makes it at most once (per key, for a cache).
                     return true;
 
-                case IBlockOperation block when FollowsCacheHit(block, current):
+                case IBlockOperation block when kept is not null && FollowsCacheHit(block, current, kept, anyCacheKey):
                     return true;
 
                 case IAnonymousFunctionOperation lambda:
@@ -83,7 +105,7 @@ internal sealed class OneTimeInitialization
                     return IsLazyFactory(lambda);
 
                 case ILocalFunctionOperation localFunction:
-                    return depth < MaxLocalFunctionDepth && IsOnlyUsedOnce(localFunction, depth);
+                    return depth < MaxLocalFunctionDepth && IsOnlyUsedOnce(localFunction, depth, anyCacheKey);
 
                 case IMethodBodyOperation:
                     return false;
@@ -93,7 +115,43 @@ internal sealed class OneTimeInitialization
                     break;
             }
 
+            if (parent is not (IConversionOperation or IAwaitOperation or IParenthesizedOperation or IVariableInitializerOperation))
+            {
+                isTheValue = false;
+            }
+
             path.Add(parent);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>d[k] = value</c> (or <c>d.Add(k, value)</c> alike) in the miss branch of a lookup of <c>k</c> in the same
+    /// long-lived dictionary: <c>if (!d.ContainsKey(k)) d[k] = new X();</c>.
+    /// </summary>
+    private static bool IsStoredOnAMiss(ISimpleAssignmentOperation assignment, bool anyCacheKey)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance, Arguments.Length: > 0 } element
+            || !IsLongLivedMember(Unconverted(instance), out var dictionary))
+        {
+            return false;
+        }
+
+        var key = element.Arguments[0].Value;
+        var current = (IOperation)assignment;
+        for (var parent = current.Parent; parent is not null; current = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IConditionalOperation conditional when conditional.Condition != current
+                    && TryGetLookup(conditional.Condition, out var looked, out var lookedKey, out var hitWhenTrue)
+                    && SymbolEqualityComparer.Default.Equals(looked, dictionary) && StateHolders.AreSameKey(lookedKey!, key)
+                    && (hitWhenTrue ? conditional.WhenFalse : conditional.WhenTrue) == current:
+                    return anyCacheKey || IsTheSameOnEveryInvocation(key);
+                case IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation:
+                    return false;
+            }
         }
 
         return false;
@@ -137,10 +195,7 @@ internal sealed class OneTimeInitialization
                     return true;
 
                 case IConditionalOperation conditional when conditional.Condition != current
-                    && (TestsForNull(conditional.Condition, member) || GuardsItsBody(conditional, current) || IsCacheMiss(conditional, current)):
-                    return true;
-
-                case IBlockOperation block when FollowsCacheHit(block, current):
+                    && (TestsForNull(conditional.Condition, member) || GuardsItsBody(conditional, current)):
                     return true;
 
                 case IBlockOperation block:
@@ -191,22 +246,23 @@ internal sealed class OneTimeInitialization
     /// <c>if (d.TryGetValue(k, out v)) { ... } else { miss }</c> (<c>ContainsKey</c> alike), where <c>d</c> is a static
     /// member or a member of <c>this</c> and the miss branch stores into it, as a cache does.
     /// </summary>
-    private static bool IsCacheMiss(IConditionalOperation conditional, IOperation branch)
+    private static bool IsCacheMiss(IConditionalOperation conditional, IOperation branch, ILocalSymbol kept, bool anyCacheKey)
     {
-        if (!TryGetLookup(conditional.Condition, out var dictionary, out var key, out var hitWhenTrue))
+        if (!TryGetLookup(conditional.Condition, out var dictionary, out var key, out var hitWhenTrue)
+            || !(anyCacheKey || IsTheSameOnEveryInvocation(key!)))
         {
             return false;
         }
 
         var miss = hitWhenTrue ? conditional.WhenFalse : conditional.WhenTrue;
-        return miss == branch && StoresInto(branch, dictionary!, key!);
+        return miss == branch && StoresInto(branch, dictionary!, key!, kept);
     }
 
     /// <summary>
     /// A statement after <c>if (d.TryGetValue(k, out var v)) return v;</c> in the same block, where the block stores
     /// into <c>d</c>: the early-return form of the cache-aside miss.
     /// </summary>
-    private static bool FollowsCacheHit(IBlockOperation block, IOperation statement)
+    private static bool FollowsCacheHit(IBlockOperation block, IOperation statement, ILocalSymbol kept, bool anyCacheKey)
     {
         foreach (var earlier in block.Operations)
         {
@@ -217,8 +273,9 @@ internal sealed class OneTimeInitialization
 
             if (earlier is IConditionalOperation { WhenFalse: null } hit
                 && TryGetLookup(hit.Condition, out var dictionary, out var key, out var hitWhenTrue) && hitWhenTrue
+                && (anyCacheKey || IsTheSameOnEveryInvocation(key!))
                 && Leaves(hit.WhenTrue)
-                && StoresInto(block, dictionary!, key!))
+                && StoresInto(block, dictionary!, key!, kept))
             {
                 return true;
             }
@@ -245,6 +302,14 @@ internal sealed class OneTimeInitialization
                     hitWhenTrue = !hitWhenTrue;
                     condition = equalsFalse.LeftOperand;
                     continue;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, LeftOperand.ConstantValue: { HasValue: true, Value: false } } falseEquals:
+                    hitWhenTrue = !hitWhenTrue;
+                    condition = falseEquals.RightOperand;
+                    continue;
+                case IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: false } } } isFalse:
+                    hitWhenTrue = !hitWhenTrue;
+                    condition = isFalse.Value;
+                    continue;
                 case IConversionOperation conversion:
                     condition = conversion.Operand;
                     continue;
@@ -265,26 +330,29 @@ internal sealed class OneTimeInitialization
     }
 
     /// <summary>
-    /// A value stored into the member under the looked-up key: <c>d[k] = v</c>, <c>d.Add(k, v)</c>, <c>d.TryAdd</c>,
-    /// <c>cache.Set</c>.
+    /// The kept local stored into the member under the looked-up key: <c>d[k] = v</c>, <c>d.Add(k, v)</c>,
+    /// <c>d.TryAdd</c>, <c>cache.Set</c>.
     /// </summary>
-    private static bool StoresInto(IOperation body, ISymbol dictionary, IOperation key)
+    private static bool StoresInto(IOperation body, ISymbol dictionary, IOperation key, ILocalSymbol kept)
     {
         foreach (var operation in TreeWalk.DescendantsAndSelf(body))
         {
             IOperation? receiver = null;
-            IOperation? stored = null;
+            IOperation? storedKey = null;
+            IOperation? value = null;
             switch (operation)
             {
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: > 0 } element }:
-                    (receiver, stored) = (element.Instance, element.Arguments[0].Value);
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: > 0 } element } assignment:
+                    (receiver, storedKey, value) = (element.Instance, element.Arguments[0].Value, assignment.Value);
                     break;
                 case IInvocationOperation call when LongLivedState.StoresUnderAKey(call.TargetMethod.Name):
-                    receiver = ReceiverOf(call, out stored);
+                    receiver = ReceiverOf(call, out storedKey, out value);
                     break;
             }
 
-            if (receiver is not null && stored is not null && IsReferenceTo(receiver, dictionary) && StateHolders.AreSameKey(stored, key))
+            if (receiver is not null && storedKey is not null && value is not null
+                && IsReferenceTo(receiver, dictionary) && StateHolders.AreSameKey(storedKey, key)
+                && Unconverted(value) is ILocalReferenceOperation stored && SymbolEqualityComparer.Default.Equals(stored.Local, kept))
             {
                 return true;
             }
@@ -293,12 +361,24 @@ internal sealed class OneTimeInitialization
         return false;
     }
 
-    /// <summary>The receiver of a call (the first argument of an extension method) and its first other argument.</summary>
-    private static IOperation? ReceiverOf(IInvocationOperation call, out IOperation? firstArgument)
+    /// <summary>A key that names no parameter or local: a constant, a static member, a member of <c>this</c>.</summary>
+    private static bool IsTheSameOnEveryInvocation(IOperation key) =>
+        Unconverted(key) switch
+        {
+            { ConstantValue.HasValue: true } => true,
+            IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
+            _ => false,
+        };
+
+    /// <summary>The receiver of a call (the first argument of an extension method), its first other argument and its second.</summary>
+    private static IOperation? ReceiverOf(IInvocationOperation call, out IOperation? firstArgument) => ReceiverOf(call, out firstArgument, out _);
+
+    private static IOperation? ReceiverOf(IInvocationOperation call, out IOperation? firstArgument, out IOperation? secondArgument)
     {
         var extension = call.Instance is null && call.TargetMethod.IsExtensionMethod;
         var index = extension ? 1 : 0;
         firstArgument = call.Arguments.Length > index ? call.Arguments[index].Value : null;
+        secondArgument = call.Arguments.Length > index + 1 ? call.Arguments[index + 1].Value : null;
         return extension ? (call.Arguments.IsEmpty ? null : call.Arguments[0].Value) : call.Instance;
     }
 
@@ -364,7 +444,7 @@ internal sealed class OneTimeInitialization
     /// A local function whose every use makes its result once: passed as a Lazy factory, or called where the call
     /// itself is guarded (<c>_f ??= Create()</c>). An unused local function never runs.
     /// </summary>
-    private bool IsOnlyUsedOnce(ILocalFunctionOperation localFunction, int depth)
+    private bool IsOnlyUsedOnce(ILocalFunctionOperation localFunction, int depth, bool anyCacheKey)
     {
         IOperation top = localFunction;
         while (top.Parent is not null)
@@ -385,7 +465,7 @@ internal sealed class OneTimeInitialization
                     break;
 
                 case IInvocationOperation call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, localFunction.Symbol):
-                    if (!IsGuarded(call, out _, depth + 1))
+                    if (!IsGuarded(call, out _, depth + 1, anyCacheKey))
                     {
                         return false;
                     }

@@ -952,7 +952,7 @@ internal sealed class ReachIndex
         }
 
         /// <summary>A call that only runs while a long-lived member is still empty, or in a <c>Lazy&lt;T&gt;</c> factory.</summary>
-        private bool IsGuarded(IOperation operation) => once.IsGuarded(operation, out _);
+        private bool IsGuarded(IOperation operation) => once.IsGuardedOnce(operation);
 
         /// <summary>A lambda whose body runs once or outside the invocation: a factory of a lazy value or a cache, a SnapStart callback, a delegate kept in a member.</summary>
         private bool IsNotFollowed(IAnonymousFunctionOperation lambda) =>

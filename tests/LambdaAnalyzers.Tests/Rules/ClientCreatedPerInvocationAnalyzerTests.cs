@@ -688,6 +688,31 @@ public sealed class ClientCreatedPerInvocationAnalyzerTests
         """);
 
     [Fact]
+    public Task ClientInAResponseCachesMissBranch_WhichTheCacheDoesNotKeep_Reports() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Function
+        {
+            private static readonly ConcurrentDictionary<string, string> s_responses = new();
+
+            public string Handle(string input, ILambdaContext context)
+            {
+                if (s_responses.TryGetValue(input, out var cached))
+                {
+                    return cached;
+                }
+
+                var s3 = {|#0:new AmazonS3Client()|};
+                var response = s3.ToString()!;
+                s_responses[input] = response;
+                return response;
+            }
+        }
+        """, Created(0, "AmazonS3Client"));
+
+    [Fact]
     public Task LookupThatIsNoCache_Reports() => Verify.VerifyAnalyzerAsync("""
         using System.Collections.Generic;
         using Amazon.Lambda.Core;

@@ -371,11 +371,13 @@ public sealed class ClientCreatedPerInvocationReachTests
         {
             public static AmazonS3Client Archive() => new AmazonS3Client(RegionEndpoint.EUWest1);
             public static AmazonS3Client Default() => {|#0:new AmazonS3Client()|};
+            public static string Answer(string question) => {|#2:new AmazonS3Client()|}.ToString() + question;
         }
 
         public class Function
         {
             private static readonly Dictionary<string, AmazonS3Client> s_byName = new();
+            private static readonly Dictionary<string, string> s_answers = new();
 
             public string Handle(string input, ILambdaContext context)
             {
@@ -385,11 +387,21 @@ public sealed class ClientCreatedPerInvocationReachTests
                     s_byName["archive"] = client;
                 }
 
+                // Keyed by the request: the computation runs on nearly every invocation.
+                if (!s_answers.TryGetValue(input, out var answer))
+                {
+                    answer = {|#3:Clients.Answer(input)|};
+                    s_answers[input] = answer;
+                }
+
                 var unstored = {|#1:Clients.Default()|};
-                return client.ToString() + unstored;
+                return client.ToString() + unstored + answer;
             }
         }
-        """, Reached("AmazonS3Client", "Function.Handle", "'Clients.Default'"));
+        """,
+        Reached("AmazonS3Client", "Function.Handle", "'Clients.Default'"),
+        Verify.Diagnostic(ClientCreatedPerInvocationAnalyzer.ReachedRule).WithLocation(2).WithLocation(3)
+            .WithArguments("AmazonS3Client", "Function.Handle", "'Clients.Answer'"));
 
     [Fact]
     public Task InitializeUnderAOneTimeGuard_IsInitCode_DirectlyAndThroughAVirtualCall() => Verify.VerifyAnalyzerAsync("""

@@ -594,6 +594,32 @@ public sealed class InvocationDataKeptAnalyzerTests
         """);
 
     [Fact]
+    public Task AWriteBesideACacheStoreInAMissBranch_Reports() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Amazon.Lambda.Core;
+
+        public sealed record Request(string Region, string UserId);
+
+        public class Function
+        {
+            private static readonly Dictionary<string, string> s_endpoints = new();
+            private static string? s_lastUser;
+
+            public string Handle(Request request, ILambdaContext context)
+            {
+                if (!s_endpoints.TryGetValue("default", out var endpoint))
+                {
+                    endpoint = "https://example.com";
+                    s_endpoints["default"] = endpoint;
+                    {|#0:s_lastUser|} = request.UserId;
+                }
+
+                return endpoint;
+            }
+        }
+        """, KeptStatic(0, "s_lastUser"));
+
+    [Fact]
     public Task TheInvocationsLoggerKept_IsNotReported_TheContextIs() => Verify.VerifyAnalyzerAsync("""
         using Amazon.Lambda.Core;
 
