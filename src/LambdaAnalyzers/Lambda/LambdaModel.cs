@@ -26,6 +26,9 @@ internal sealed class LambdaModel
     private readonly ImmutableArray<IRegionSource> _regionSources;
     private readonly Lazy<TaskMembers?> _taskMembers;
     private readonly Lazy<FunctionLimitsCatalog> _limits;
+    [ThreadStatic]
+    private static bool t_buildingReach;
+
     private readonly object _reachLock = new();
     private ReachIndex? _reach;
     private ReachedArguments? _reachedArguments;
@@ -107,9 +110,29 @@ internal sealed class LambdaModel
             return reach;
         }
 
+        // A question asked while this thread builds the index (nothing the build calls asks today) gets no reach rather
+        // than building it again inside itself.
+        if (t_buildingReach)
+        {
+            return ReachIndex.Empty;
+        }
+
         lock (_reachLock)
         {
-            return _reach ??= ReachIndex.Build(Compilation, Options, Handlers, Symbols, OneTimeInitialization, cancellationToken);
+            if (_reach is not null)
+            {
+                return _reach;
+            }
+
+            t_buildingReach = true;
+            try
+            {
+                return _reach = ReachIndex.Build(Compilation, Options, Handlers, Symbols, OneTimeInitialization, cancellationToken);
+            }
+            finally
+            {
+                t_buildingReach = false;
+            }
         }
     }
 

@@ -51,18 +51,37 @@ internal sealed class LongLivedState
     /// <summary>
     /// Whether the runtime reuses instances of the type (<see cref="HandlerCatalog.IsReusedHandlerInstance"/>) and the
     /// project does not create them per invocation itself: a class with a handler's shape that a handler creates with
-    /// <c>new</c> is a per-invocation object, unless a handler string names one of its methods.
+    /// <c>new</c> is a per-invocation object, unless the runtime is known to call it too: a handler string names one of
+    /// its methods (declared there or in a base class), or it has <c>[LambdaFunction]</c> methods (whose generated
+    /// wrapper keeps one instance).
     /// </summary>
     public bool IsReusedInstance(INamedTypeSymbol type) =>
-        Handlers.IsReusedHandlerInstance(type) && !(_createdPerInvocation(type) && !IsNamedByAHandlerString(type));
+        Handlers.IsReusedHandlerInstance(type) && !(_createdPerInvocation(type) && !IsCalledByTheRuntime(type));
 
-    private bool IsNamedByAHandlerString(INamedTypeSymbol type)
+    private bool IsCalledByTheRuntime(INamedTypeSymbol type)
     {
-        foreach (var member in type.GetMembers())
+        var definition = type.OriginalDefinition;
+        for (var current = definition; current is not null && IsDeclaredInSource(current); current = current.BaseType?.OriginalDefinition)
         {
-            if (member is IMethodSymbol method && Handlers.IsNamedByHandlerString(method))
+            foreach (var member in current.GetMembers())
             {
-                return true;
+                if (member is not IMethodSymbol method)
+                {
+                    continue;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(current, definition) && Handlers.IsLambdaFunction(method))
+                {
+                    return true;
+                }
+
+                foreach (var named in Handlers.GetHandlerStringTypes(method))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, definition))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 

@@ -96,6 +96,40 @@ internal sealed class ReachIndex
     public ReachPath? GetCreatedType(INamedTypeSymbol type) =>
         _createdTypes.TryGetValue(type.OriginalDefinition, out var path) ? path : null;
 
+    /// <summary>
+    /// Code a host runs once to set the application up, whoever else calls it: the entry point,
+    /// <c>ConfigureServices(IServiceCollection)</c>, and the methods of an Amazon.Lambda.Annotations
+    /// <c>[LambdaStartup]</c> class (by name, like test attributes).
+    /// </summary>
+    internal static bool IsInitMethod(IMethodSymbol method)
+    {
+        if (method.IsStatic && method.Name is "Main" or "<Main>$")
+        {
+            return true;
+        }
+
+        if (method.Name == "ConfigureServices")
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.Name == "IServiceCollection")
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var attribute in method.ContainingType.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is "LambdaStartupAttribute" or "LambdaStartup")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static ReachIndex Build(Compilation compilation, AnalyzerOptions options, HandlerCatalog catalog, LambdaSymbols symbols, OneTimeInitialization once, CancellationToken cancellationToken)
     {
         var depth = 0;
@@ -479,7 +513,7 @@ internal sealed class ReachIndex
         private void Reach(ReachPath caller, IMethodSymbol target, Location? site)
         {
             var method = target.OriginalDefinition;
-            if (_excluded.Contains(method) || !IsInSource(method) || IsGenerated(method))
+            if (_excluded.Contains(method) || !IsInSource(method) || IsGenerated(method) || IsInitMethod(method))
             {
                 return;
             }

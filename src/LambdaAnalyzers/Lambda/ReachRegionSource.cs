@@ -36,8 +36,8 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
 
         var path = request.OwningSymbol switch
         {
-            // The entry point and startup methods are init code whoever calls them; the factories they register are not.
-            IMethodSymbol method => IsInitMethod(method) ? null : reach.Get(method),
+            // The entry point and startup methods are never reached (ReachIndex.IsInitMethod); the factories they register may be.
+            IMethodSymbol method => reach.Get(method),
             IFieldSymbol { ContainingType: { } type } => reach.GetCreatedType(type),
             IPropertySymbol { ContainingType: { } type } => reach.GetCreatedType(type),
             _ => null,
@@ -133,37 +133,4 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
         _ => false,
     };
 
-    /// <summary>
-    /// Code a host runs once to set the application up, whoever else calls it: the entry point,
-    /// <c>ConfigureServices(IServiceCollection)</c>, and the methods of an Amazon.Lambda.Annotations
-    /// <c>[LambdaStartup]</c> class (by name, like test attributes).
-    /// </summary>
-    private static bool IsInitMethod(IMethodSymbol method)
-    {
-        if (method.IsStatic && method.Name is "Main" or "<Main>$")
-        {
-            return true;
-        }
-
-        if (method.Name == "ConfigureServices")
-        {
-            foreach (var parameter in method.Parameters)
-            {
-                if (parameter.Type.Name == "IServiceCollection")
-                {
-                    return true;
-                }
-            }
-        }
-
-        foreach (var attribute in method.ContainingType.GetAttributes())
-        {
-            if (attribute.AttributeClass?.Name is "LambdaStartupAttribute" or "LambdaStartup")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -167,6 +167,10 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
     {
         switch (Wrappers.ConversionsAndParentheses(receiver))
         {
+            // A property that computes its value (=> new Audit(), => s_local.Value) holds no object of its own.
+            case IPropertyReferenceOperation property when !state.IsAutoProperty(property.Property):
+                return false;
+
             case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when member.Member.IsStatic:
                 return state.IsLongLivedStatic(member.Member);
 

@@ -300,6 +300,8 @@ public sealed class InvocationDataKeptReachTests
 
         public class Function
         {
+            private static AuditLog Current => new AuditLog();
+
             private static AuditLog Create() => new AuditLog();
 
             public void Handle(string input, ILambdaContext context)
@@ -308,6 +310,7 @@ public sealed class InvocationDataKeptReachTests
                 log.Record(input);
                 Auditing.RecordWith(new AuditLog(), input);
                 Create().Record(input);
+                Current.Record(input);
             }
         }
         """);
