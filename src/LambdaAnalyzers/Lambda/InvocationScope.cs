@@ -239,7 +239,8 @@ internal sealed class InvocationScope
         {
             switch (operation)
             {
-                case IParameterReferenceOperation parameter when IsInvocationParameter(parameter.Parameter) && !IsDeclaredIn(parameter.Parameter, value):
+                case IParameterReferenceOperation parameter when IsInvocationParameter(parameter.Parameter) && !IsDeclaredIn(parameter.Parameter, value)
+                    && !ReadsOnlyTheLogger(parameter, value, _symbols.LambdaLogger):
                     return true;
 
                 // What a reached method is given: invocation data when some per-invocation call passes it some.
@@ -258,6 +259,28 @@ internal sealed class InvocationScope
 
                 case ILocalReferenceOperation local when LocalDependsOnInvocation(local.Local, unknownDepends, depth, visiting):
                     return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a read of the context only gives its logger to the value (<c>new LoggerAdapter(context.Logger)</c>):
+    /// something between the read and the value is an <see cref="LambdaSymbols.LambdaLogger"/>.
+    /// </summary>
+    internal static bool ReadsOnlyTheLogger(IOperation read, IOperation value, INamedTypeSymbol? logger)
+    {
+        if (logger is null)
+        {
+            return false;
+        }
+
+        for (var current = read.Parent; current is not null && current != value.Parent; current = current.Parent)
+        {
+            if (current.Type.IsType(logger))
+            {
+                return true;
             }
         }
 

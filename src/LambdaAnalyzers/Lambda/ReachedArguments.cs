@@ -27,6 +27,7 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
 
     private readonly ConcurrentDictionary<IParameterSymbol, bool> _answers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _receivers = new(SymbolEqualityComparer.Default);
+    private readonly INamedTypeSymbol? _logger = KnownTypes.Get(compilation).Find(KnownTypeNames.AmazonLambdaCoreILambdaLogger, KnownTypeNames.AmazonLambdaCoreAssemblyName);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     /// <summary>
@@ -256,7 +257,8 @@ internal sealed class ReachedArguments(Compilation compilation, ReachIndex reach
         {
             switch (operation)
             {
-                case IParameterReferenceOperation reference when IsEntryParameter(reference.Parameter, caller):
+                case IParameterReferenceOperation reference when IsEntryParameter(reference.Parameter, caller)
+                    && !InvocationScope.ReadsOnlyTheLogger(reference, value, _logger):
                     return true;
                 case IParameterReferenceOperation reference when caller.Depth > 0
                     && SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol.OriginalDefinition, caller.Method.OriginalDefinition)

@@ -630,10 +630,23 @@ public sealed class InvocationDataKeptAnalyzerTests
             public static void Use(ILambdaLogger logger) => s_logger = logger;
         }
 
+        public sealed class LoggerAdapter(ILambdaLogger logger)
+        {
+            public void Write(string line) => logger.LogInformation(line);
+        }
+
+        public static class Adapted
+        {
+            private static LoggerAdapter? s_adapter;
+
+            public static void Use(LoggerAdapter adapter) => s_adapter = adapter;
+        }
+
         public class Function
         {
             private static ILambdaLogger? s_logger;
             private static ILambdaContext? s_context;
+            private static LoggerAdapter? s_adapter;
             private ILambdaLogger? _logger;
 
             public void Handle(string input, ILambdaContext context)
@@ -641,6 +654,8 @@ public sealed class InvocationDataKeptAnalyzerTests
                 s_logger = context.Logger;
                 _logger = context.Logger;
                 Log.Use(context.Logger);
+                s_adapter = new LoggerAdapter(context.Logger);
+                Adapted.Use(new LoggerAdapter(context.Logger));
                 {|#0:s_context|} = context;
             }
         }
