@@ -38,6 +38,11 @@ public sealed class BrokenCodeTests
         { "HalfTypedTimer", "var timer = new System.Threading.Timer(_ => { }, null, " },
         { "AsyncVoidLocalFunction", "async void Later(ILambdaContext c) { await Task.Delay(" },
         { "GetResultOfErrorType", "var x = Unknown().GetAwaiter().GetResult();" },
+        { "CacheLookupHalfTyped", "if (!s_cache.TryGetValue(input, out var cached)) { cached = new AmazonS3Client(); s_cache[" },
+        { "CacheLookupOnUnknown", "if (missing.TryGetValue(input, out var c) is false) { c = new AmazonS3Client(); missing[input] = c; }" },
+        { "CacheHitReturnHalfTyped", "if (s_cache.TryGetValue(input, out var hit)) return ; var made = new AmazonS3Client(); s_cache.Add(input, " },
+        { "ReceiverOfUnknownType", "s_unknown.Record(input); missingField.Record(context.Logger);" },
+        { "LoggerIntoUnknown", "s_logger = new Missing(context.Logger" },
     };
 
     [Theory]
@@ -56,6 +61,10 @@ public sealed class BrokenCodeTests
 
             public class Function
             {
+                private static readonly System.Collections.Generic.Dictionary<string, AmazonS3Client> s_cache = new();
+                private static UnknownAudit s_unknown = null!;
+                private static object? s_logger;
+
                 public async Task<string> Handle(string input, ILambdaContext context)
                 {
                     var control = new HttpClient();
