@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LambdaAnalyzers.Lambda;
 
@@ -34,5 +35,32 @@ internal static class DeclarationText
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a declaration of the type declares a method whose name the test accepts (given the declaration's
+    /// reference and the name); a declaration that is no type declaration (top-level statements) counts as one, and so
+    /// does a type without declarations.
+    /// </summary>
+    public static bool DeclaresMethod(INamedTypeSymbol type, Func<SyntaxReference, string, bool> named, CancellationToken cancellationToken)
+    {
+        var references = type.DeclaringSyntaxReferences;
+        foreach (var reference in references)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                return true;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is MethodDeclarationSyntax method && named(reference, method.Identifier.ValueText))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return references.IsEmpty;
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LambdaAnalyzers.Lambda;
 
@@ -71,26 +70,8 @@ internal sealed class HandlerStringEntrySource : IEntrySource
         !GetNamedTypes(method).IsEmpty;
 
     /// <summary>Whether the type's declarations declare a method of a name some handler string names.</summary>
-    public bool MayDeclareEntries(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
-            {
-                return true;
-            }
-
-            foreach (var member in declaration.Members)
-            {
-                if (member is MethodDeclarationSyntax method && _byMethodName.ContainsKey(method.Identifier.ValueText))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return type.DeclaringSyntaxReferences.IsEmpty;
-    }
+    public bool MayDeclareEntries(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        DeclarationText.DeclaresMethod(type, (_, name) => _byMethodName.ContainsKey(name), cancellationToken);
 
     /// <summary>
     /// The types whose handler strings resolve to the method: the named types, of whose objects the runtime calls it

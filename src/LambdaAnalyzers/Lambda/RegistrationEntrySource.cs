@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LambdaAnalyzers.Lambda;
 
@@ -30,34 +29,8 @@ internal sealed class RegistrationEntrySource(LambdaSymbols symbols) : IEntrySou
     /// </summary>
     public bool MayDeclareEntries(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        if (symbols.BootstrapRegistrations.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            var sites = SitesOf(reference.SyntaxTree, cancellationToken);
-            if (sites.IsEmpty)
-            {
-                continue;
-            }
-
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
-            {
-                return true;
-            }
-
-            foreach (var member in declaration.Members)
-            {
-                if (member is MethodDeclarationSyntax method && sites.MayRegister(method.Identifier.ValueText))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return type.DeclaringSyntaxReferences.IsEmpty;
+        return !symbols.BootstrapRegistrations.IsEmpty
+            && DeclarationText.DeclaresMethod(type, (reference, name) => SitesOf(reference.SyntaxTree, cancellationToken).MayRegister(name), cancellationToken);
     }
 
     private RegistrationSites SitesOf(SyntaxTree tree, CancellationToken cancellationToken)
