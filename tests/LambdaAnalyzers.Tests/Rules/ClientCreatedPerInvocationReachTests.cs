@@ -657,9 +657,18 @@ public sealed class ClientCreatedPerInvocationReachTests
         using Amazon.S3;
         using Microsoft.Extensions.DependencyInjection;
 
+        public static class Clients
+        {
+            public static AmazonS3Client Make() => new AmazonS3Client();
+        }
+
         public class Startup
         {
-            public void ConfigureServices(IServiceCollection services) => services.AddSingleton<IAmazonS3>(new AmazonS3Client());
+            public void ConfigureServices(IServiceCollection services)
+            {
+                services.AddSingleton<IAmazonS3>(new AmazonS3Client());
+                services.AddSingleton<IAmazonS3>(Clients.Make());
+            }
 
             public void Register(IServiceCollection services) => services.AddSingleton<IAmazonS3>({|#0:new AmazonS3Client()|});
         }

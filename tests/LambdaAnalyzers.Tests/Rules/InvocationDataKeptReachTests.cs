@@ -316,6 +316,69 @@ public sealed class InvocationDataKeptReachTests
         """);
 
     [Fact]
+    public Task LambdaFunctionClassThatAHandlerAlsoCreates_IsStillReused() => Verify.VerifyAnalyzerAsync("""
+        using Amazon.Lambda.Annotations;
+        using Amazon.Lambda.Core;
+
+        public class Functions
+        {
+            private string _last = "";
+
+            [LambdaFunction]
+            public string Handle(string input, ILambdaContext context) => {|#0:_last|} = input;
+        }
+
+        public class Relay
+        {
+            public string Forward(string input, ILambdaContext context) => new Functions().Handle(input, context);
+        }
+        """, Verify.Diagnostic(InvocationDataKeptAnalyzer.Rule).WithLocation(0).WithArguments("_last"));
+
+    [Fact]
+    public Task ClassAHandlerStringNamesThroughItsBaseClass_IsStillReused_ThoughAHandlerCreatesIt()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Amazon.Lambda.Core;
+
+                public class QueueFunction
+                {
+                    public void Handle(string input, ILambdaContext context) => Remember(input);
+
+                    protected virtual void Remember(string input) { }
+                }
+
+                public class OrderFunction : QueueFunction
+                {
+                    private string _last = "";
+
+                    protected override void Remember(string input) => {|#0:_last|} = input;
+                }
+
+                public class Relay
+                {
+                    public string Forward(string input, ILambdaContext context) => new OrderFunction().ToString()!;
+                }
+                """,
+        };
+        test.TestState.AdditionalFiles.Add(("/0/template.yaml", """
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::OrderFunction::Handle
+              Relay:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Relay::Forward
+            """));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Reached.TwinOf(InvocationDataKeptAnalyzer.Rule)).WithLocation(0)
+            .WithArguments("_last", "QueueFunction.Handle", "'OrderFunction.Remember'").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task HandlerShapedClassThatAHandlerCreates_IsAPerInvocationObject() =>
         Verify.VerifyAnalyzerAsync(WorkerCreatedByAHandler.Replace("{|#0:_last|}", "_last"));
 
