@@ -99,6 +99,19 @@ internal sealed class LongLivedState
     private static readonly ImmutableHashSet<string> s_keyedStores = ImmutableHashSet.Create(
         "Add", "TryAdd", "AddOrUpdate", "GetOrAdd", "Set");
 
+    /// <summary>
+    /// The collection a call works on (its instance, or the first argument of an extension method), and the arguments
+    /// after it: a keyed call's key and value.
+    /// </summary>
+    public static IOperation? KeyedReceiver(IInvocationOperation call, out IOperation? key, out IOperation? value)
+    {
+        var extension = call.Instance is null && call.TargetMethod.IsExtensionMethod;
+        var index = extension ? 1 : 0;
+        key = call.Arguments.Length > index ? call.Arguments[index].Value : null;
+        value = call.Arguments.Length > index + 1 ? call.Arguments[index + 1].Value : null;
+        return extension ? (call.Arguments.IsEmpty ? null : call.Arguments[0].Value) : call.Instance;
+    }
+
     /// <summary>A call that looks a key up in a dictionary or cache without storing: <c>TryGetValue</c>, <c>ContainsKey</c>, <c>GetValueOrDefault</c>.</summary>
     public static bool IsKeyLookup(string methodName) => s_keyLookups.Contains(methodName);
 
@@ -120,14 +133,7 @@ internal sealed class LongLivedState
             return false;
         }
 
-        var target = invocation.Instance;
-        var keyIndex = 0;
-        if (target is null && method.IsExtensionMethod && !invocation.Arguments.IsEmpty)
-        {
-            target = invocation.Arguments[0].Value;
-            keyIndex = 1;
-        }
-
+        var target = KeyedReceiver(invocation, out var first, out _);
         if (target is null
             || !IsCollection(StateHolders.Unwrap(target).Type)
             || SymbolEqualityComparer.Default.Equals(invocation.Type, StateHolders.Unwrap(target).Type))
@@ -136,9 +142,9 @@ internal sealed class LongLivedState
         }
 
         receiver = target;
-        if (method.Name is "Add" or "TryAdd" or "AddOrUpdate" && invocation.Arguments.Length > keyIndex)
+        if (method.Name is "Add" or "TryAdd" or "AddOrUpdate")
         {
-            key = invocation.Arguments[keyIndex].Value;
+            key = first;
         }
 
         return true;

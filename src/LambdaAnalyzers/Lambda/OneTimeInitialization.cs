@@ -71,7 +71,7 @@ internal sealed class OneTimeInitialization
                     crossedStatement = true;
                     break;
 
-                case IConversionOperation or IAwaitOperation or IParenthesizedOperation or IVariableInitializerOperation:
+                case var _ when PassesTheValueOn(parent):
                     break;
 
                 case ISimpleAssignmentOperation assignment when !crossedStatement && assignment.Value == current:
@@ -115,16 +115,17 @@ internal sealed class OneTimeInitialization
                     break;
             }
 
-            if (parent is not (IConversionOperation or IAwaitOperation or IParenthesizedOperation or IVariableInitializerOperation))
-            {
-                isTheValue = false;
-            }
+            isTheValue &= PassesTheValueOn(parent);
 
             path.Add(parent);
         }
 
         return false;
     }
+
+    /// <summary>An operation whose value is its operand's: a conversion, an <c>await</c>, parentheses, an initializer.</summary>
+    private static bool PassesTheValueOn(IOperation parent) =>
+        parent is IConversionOperation or IAwaitOperation or IParenthesizedOperation or IVariableInitializerOperation;
 
     /// <summary>
     /// <c>d[k] = value</c> (or <c>d.Add(k, value)</c> alike) in the miss branch of a lookup of <c>k</c> in the same
@@ -133,7 +134,7 @@ internal sealed class OneTimeInitialization
     private static bool IsStoredOnAMiss(ISimpleAssignmentOperation assignment, bool anyCacheKey)
     {
         if (assignment.Target is not IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance, Arguments.Length: > 0 } element
-            || !IsLongLivedMember(Unconverted(instance), out var dictionary))
+            || !IsLongLivedMember(Wrappers.Conversions(instance), out var dictionary))
         {
             return false;
         }
@@ -321,12 +322,12 @@ internal sealed class OneTimeInitialization
         if (condition is not IInvocationOperation lookup
             || !LongLivedState.IsKeyLookup(lookup.TargetMethod.Name)
             || lookup.Type?.SpecialType != SpecialType.System_Boolean
-            || ReceiverOf(lookup, out key) is not { } receiver)
+            || LongLivedState.KeyedReceiver(lookup, out key, out _) is not { } receiver)
         {
             return false;
         }
 
-        return key is not null && IsLongLivedMember(Unconverted(receiver), out dictionary);
+        return key is not null && IsLongLivedMember(Wrappers.Conversions(receiver), out dictionary);
     }
 
     /// <summary>
@@ -346,13 +347,13 @@ internal sealed class OneTimeInitialization
                     (receiver, storedKey, value) = (element.Instance, element.Arguments[0].Value, assignment.Value);
                     break;
                 case IInvocationOperation call when LongLivedState.StoresUnderAKey(call.TargetMethod.Name):
-                    receiver = ReceiverOf(call, out storedKey, out value);
+                    receiver = LongLivedState.KeyedReceiver(call, out storedKey, out value);
                     break;
             }
 
             if (receiver is not null && storedKey is not null && value is not null
                 && IsReferenceTo(receiver, dictionary) && StateHolders.AreSameKey(storedKey, key)
-                && Unconverted(value) is ILocalReferenceOperation stored && SymbolEqualityComparer.Default.Equals(stored.Local, kept))
+                && Wrappers.Conversions(value) is ILocalReferenceOperation stored && SymbolEqualityComparer.Default.Equals(stored.Local, kept))
             {
                 return true;
             }
@@ -363,38 +364,16 @@ internal sealed class OneTimeInitialization
 
     /// <summary>A key that names no parameter or local: a constant, a static member, a member of <c>this</c>.</summary>
     private static bool IsTheSameOnEveryInvocation(IOperation key) =>
-        Unconverted(key) switch
+        Wrappers.Conversions(key) switch
         {
             { ConstantValue.HasValue: true } => true,
             IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
             _ => false,
         };
 
-    /// <summary>The receiver of a call (the first argument of an extension method), its first other argument and its second.</summary>
-    private static IOperation? ReceiverOf(IInvocationOperation call, out IOperation? firstArgument) => ReceiverOf(call, out firstArgument, out _);
-
-    private static IOperation? ReceiverOf(IInvocationOperation call, out IOperation? firstArgument, out IOperation? secondArgument)
-    {
-        var extension = call.Instance is null && call.TargetMethod.IsExtensionMethod;
-        var index = extension ? 1 : 0;
-        firstArgument = call.Arguments.Length > index ? call.Arguments[index].Value : null;
-        secondArgument = call.Arguments.Length > index + 1 ? call.Arguments[index + 1].Value : null;
-        return extension ? (call.Arguments.IsEmpty ? null : call.Arguments[0].Value) : call.Instance;
-    }
-
     private static bool Leaves(IOperation branch) =>
         branch is IReturnOperation or IThrowOperation
         || (branch is IBlockOperation { Operations: { Length: > 0 } operations } && operations[operations.Length - 1] is IReturnOperation or IThrowOperation);
-
-    private static IOperation Unconverted(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 
     private static bool Writes(IOperation body, ISymbol member)
     {
@@ -515,15 +494,8 @@ internal sealed class OneTimeInitialization
         return false;
     }
 
-    private static bool IsReferenceTo(IOperation operation, ISymbol member)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return IsMember(operation, out var referenced) && SymbolEqualityComparer.Default.Equals(referenced, member);
-    }
+    private static bool IsReferenceTo(IOperation operation, ISymbol member) =>
+        IsMember(Wrappers.Conversions(operation), out var referenced) && SymbolEqualityComparer.Default.Equals(referenced, member);
 
     private static bool IsNullConstant(IOperation operation) =>
         operation.ConstantValue is { HasValue: true, Value: null };

@@ -181,6 +181,7 @@ internal sealed class ReachIndex
         private readonly Dictionary<IMethodSymbol, List<(ReachPath Caller, Location Site)>> _callSites = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<SyntaxNode, ReachPath> _factories = new();
         private readonly Dictionary<string, ISymbol?> _symbolsOfIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<IMethodSymbol, bool> _initMethods = new(SymbolEqualityComparer.Default);
         private readonly Queue<(ReachPath Path, IOperation? Body, SyntaxNode? Initializer)> _pending = new();
         private readonly List<ReachPath> _entries = new();
         private readonly INamedTypeSymbol? _lazy = KnownTypes.Get(compilation).Find(KnownTypeNames.SystemLazy1);
@@ -414,6 +415,17 @@ internal sealed class ReachIndex
             return true;
         }
 
+        /// <summary><see cref="IsInitMethod"/>, decided once per method of a build (a method has many callers).</summary>
+        private bool IsInit(IMethodSymbol method)
+        {
+            if (!_initMethods.TryGetValue(method, out var init))
+            {
+                _initMethods[method] = init = IsInitMethod(method);
+            }
+
+            return init;
+        }
+
         /// <summary>The member a cached documentation ID names in this compilation, resolved once per build (a callee has many callers).</summary>
         private ISymbol? SymbolOfId(string id)
         {
@@ -513,7 +525,7 @@ internal sealed class ReachIndex
         private void Reach(ReachPath caller, IMethodSymbol target, Location? site)
         {
             var method = target.OriginalDefinition;
-            if (_excluded.Contains(method) || !IsInSource(method) || IsGenerated(method) || IsInitMethod(method))
+            if (_excluded.Contains(method) || !IsInSource(method) || IsGenerated(method) || IsInit(method))
             {
                 return;
             }

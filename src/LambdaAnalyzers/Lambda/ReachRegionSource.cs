@@ -27,10 +27,11 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
         }
 
         var reach = model.GetReach(request.CancellationToken);
+        var depth = LambdaOptions.ReachDepth(options.AnalyzerConfigOptionsProvider.GetOptions(tree));
         if (regions.Count > 0)
         {
             // Init code around nested handlers (an executable's Main): the factories it registers may still run per invocation.
-            AddFactories(request, reach, tree, LambdaOptions.ReachDepth(options.AnalyzerConfigOptionsProvider.GetOptions(tree)), regions);
+            AddFactories(request, reach, tree, depth, regions);
             return;
         }
 
@@ -42,7 +43,6 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
             IPropertySymbol { ContainingType: { } type } => reach.GetCreatedType(type),
             _ => null,
         };
-        var depth = LambdaOptions.ReachDepth(options.AnalyzerConfigOptionsProvider.GetOptions(tree));
         if (path is null || path.Depth > depth)
         {
             AddFactories(request, reach, tree, depth, regions);

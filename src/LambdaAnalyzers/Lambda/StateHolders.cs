@@ -211,9 +211,7 @@ internal sealed class StateHolders(LongLivedState state, InvocationScope scope, 
             switch (operation)
             {
                 case IInvocationOperation invocation when LongLivedState.IsKeyLookup(invocation.TargetMethod.Name):
-                    var keyIndex = invocation.Instance is null && invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
-                    receiver = keyIndex == 1 ? invocation.Arguments[0].Value : invocation.Instance;
-                    lookedUp = invocation.Arguments.Length > keyIndex ? invocation.Arguments[keyIndex].Value : null;
+                    receiver = LongLivedState.KeyedReceiver(invocation, out lookedUp, out _);
                     break;
 
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: > 0 } read
