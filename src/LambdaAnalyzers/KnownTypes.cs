@@ -26,8 +26,10 @@ internal sealed class KnownTypes
     public static KnownTypes Get(Compilation compilation) => s_types.GetValue(compilation, static c => new KnownTypes(c));
 
     /// <summary>
-    /// A BCL type as the compilation sees it, or null when no reference defines it (or more than one does, as
-    /// <c>Compilation.GetTypeByMetadataName</c> decides).
+    /// A BCL type as the compilation's references define it, or null when none does or more than one does (as
+    /// <c>Compilation.GetTypeByMetadataName</c> decides among references). A type of the same name declared in the
+    /// compilation's own code is not the BCL's; and the compilation's own declarations are not looked at, so that a
+    /// look-up made when analysis starts does not build the declaration table the compiler builds alongside.
     /// </summary>
     public INamedTypeSymbol? Find(string metadataName)
     {
@@ -36,9 +38,7 @@ internal sealed class KnownTypes
             return type;
         }
 
-#pragma warning disable RS0030 // The one look-up through the whole compilation, behind the cache.
-        return _bcl.GetOrAdd(metadataName, _compilation.GetTypeByMetadataName(metadataName));
-#pragma warning restore RS0030
+        return _bcl.GetOrAdd(metadataName, FindInReferences(metadataName));
     }
 
     /// <summary>
@@ -54,6 +54,32 @@ internal sealed class KnownTypes
         }
 
         return _libraries.GetOrAdd(key, FindInAssembly(metadataName, assemblyName));
+    }
+
+    private INamedTypeSymbol? FindInReferences(string metadataName)
+    {
+        INamedTypeSymbol? found = null;
+#pragma warning disable RS0030 // The one look-up across the references, behind the cache.
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            // A type forwarded to another reference is that reference's type, met again.
+            if (assembly.GetTypeByMetadataName(metadataName) is not { DeclaredAccessibility: Accessibility.Public } type
+                || !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, assembly)
+                || SymbolEqualityComparer.Default.Equals(type, found))
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = type;
+        }
+#pragma warning restore RS0030
+
+        return found;
     }
 
     private INamedTypeSymbol? FindInAssembly(string metadataName, string assemblyName)

@@ -19,6 +19,7 @@ internal sealed class HandlerCatalog
     private readonly ImmutableArray<IEntrySource> _sources;
     private readonly HandlerStringEntrySource? _handlerStrings;
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _reusedTypes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _claimedTypes = new(SymbolEqualityComparer.Default);
     private readonly Compilation _compilation;
 
     public HandlerCatalog(Compilation compilation, LambdaSymbols symbols, ImmutableArray<IEntrySource> extraSources)
@@ -81,6 +82,12 @@ internal sealed class HandlerCatalog
     /// </summary>
     public bool IsHandler(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken)
     {
+        // Every block's method is asked: in a type no source claims (a record, a repository), one look-up answers.
+        if (method.ContainingType is { } type && !MayDeclareEntries(type, cancellationToken))
+        {
+            return false;
+        }
+
         foreach (var source in _sources)
         {
             if (source.IsEntry(method, semanticModel, cancellationToken))
@@ -98,6 +105,17 @@ internal sealed class HandlerCatalog
     /// (<see cref="IEntrySource.MayDeclareEntries"/>): a type none of them claims need not have its members listed.
     /// </summary>
     public bool MayDeclareEntries(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var key = type.OriginalDefinition;
+        if (!_claimedTypes.TryGetValue(key, out var claimed))
+        {
+            claimed = _claimedTypes.GetOrAdd(key, ComputeMayDeclareEntries(key, cancellationToken));
+        }
+
+        return claimed;
+    }
+
+    private bool ComputeMayDeclareEntries(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         foreach (var source in _sources)
         {

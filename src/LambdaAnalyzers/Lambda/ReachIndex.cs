@@ -47,6 +47,9 @@ internal sealed class ReachIndex
         0,
         stopped: false);
 
+    /// <summary>Whether nothing is reached (every file sets <c>lambda_analyzers.reach_depth</c> to 0, or no entry calls into the project).</summary>
+    public bool IsEmpty => _methods.Count == 0 && _createdTypes.Count == 0 && (_factories is null || _factories.Count == 0);
+
     /// <summary>How many method bodies the index bound or read from <see cref="ReachEdgeCache"/>.</summary>
     public int BoundMethods { get; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,6 +14,8 @@ namespace LambdaAnalyzers.Lambda;
 /// </summary>
 internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions options) : IRegionSource
 {
+    private readonly ConcurrentDictionary<SyntaxTree, int> _depths = new();
+
     public void AddRegions(RegionRequest request, List<Region> regions)
     {
         if (request.IsHandler || !IsCandidate(request.OwningSymbol))
@@ -20,14 +23,15 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
             return;
         }
 
+        // Every block of the compilation asks: with reach turned off, one look at the index answers them all.
+        var reach = model.GetReach(request.CancellationToken);
         var tree = request.Blocks[0].Syntax.SyntaxTree;
-        if (GeneratedCode.IsGenerated(tree))
+        if (reach.IsEmpty || GeneratedCode.IsGenerated(tree))
         {
             return;
         }
 
-        var reach = model.GetReach(request.CancellationToken);
-        var depth = LambdaOptions.ReachDepth(options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        var depth = DepthOf(tree);
         if (regions.Count > 0)
         {
             // Init code around nested handlers (an executable's Main): the factories it registers may still run per invocation.
@@ -57,6 +61,17 @@ internal sealed class ReachRegionSource(LambdaModel model, AnalyzerOptions optio
                 regions.Add(new Region(block, RegionKind.Reached, path.Entry, lambdaContext: null, HoistTarget.Field, path));
             }
         }
+    }
+
+    /// <summary>The file's <c>lambda_analyzers.reach_depth</c>, read once per file rather than once per block.</summary>
+    private int DepthOf(SyntaxTree tree)
+    {
+        if (!_depths.TryGetValue(tree, out var depth))
+        {
+            depth = _depths.GetOrAdd(tree, LambdaOptions.ReachDepth(options.AnalyzerConfigOptionsProvider.GetOptions(tree)));
+        }
+
+        return depth;
     }
 
     /// <summary>

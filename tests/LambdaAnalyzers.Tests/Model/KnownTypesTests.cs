@@ -22,8 +22,44 @@ public sealed class KnownTypesTests
         var types = KnownTypes.Get(compilation.Compilation);
 
         Assert.Null(types.Find(KnownTypeNames.MongoDBDriverMongoClient, KnownTypeNames.MongoDBDriverAssemblyName));
-        Assert.NotNull(types.Find(KnownTypeNames.MongoDBDriverMongoClient));
+        Assert.Null(types.Find(KnownTypeNames.MongoDBDriverMongoClient));
         Assert.NotNull(types.Find(KnownTypeNames.AmazonLambdaCoreILambdaContext, KnownTypeNames.AmazonLambdaCoreAssemblyName));
+    }
+
+    [Fact]
+    public async Task BclTypeDeclaredInUserCode_IsNotTheBclType()
+    {
+        var compilation = await ModelCompilation.CreateAsync("""
+            namespace System.Net.Http
+            {
+                public class HttpClient { }
+            }
+            """);
+
+        var type = KnownTypes.Get(compilation.Compilation).Find(KnownTypeNames.SystemNetHttpHttpClient);
+
+        Assert.NotNull(type);
+        Assert.NotEqual(compilation.Compilation.Assembly, type!.ContainingAssembly, SymbolEqualityComparer.Default);
+    }
+
+    [Fact]
+    public async Task BclTypeTwoReferencesDeclare_IsNotFound_AsTheCompilationDecides()
+    {
+        var library = await LibraryReference.CreateAsync("Polyfills", """
+            namespace System.Threading
+            {
+                public static class LazyInitializer { }
+            }
+            """);
+        var compilation = await ModelCompilation.CreateAsync("public class C { }", [library]);
+
+        var types = KnownTypes.Get(compilation.Compilation);
+
+        Assert.Null(types.Find(KnownTypeNames.SystemThreadingLazyInitializer));
+#pragma warning disable RS0030 // The compiler's own answer, to compare with.
+        Assert.Null(compilation.Compilation.GetTypeByMetadataName(KnownTypeNames.SystemThreadingLazyInitializer));
+#pragma warning restore RS0030
+        Assert.NotNull(types.Find(KnownTypeNames.SystemThreadingTasksTask));
     }
 
     [Fact]
