@@ -267,7 +267,9 @@ internal sealed class HandlerCatalog
     /// </summary>
     public bool HasClassLibraryHandlerShape(IMethodSymbol method)
     {
+        // A type no entry source claims names no ILambdaContext (nor an alias of it): its methods' parameters need not be bound.
         if (Tests.IsTestProject || method.MethodKind != MethodKind.Ordinary || method.IsGenericMethod || method.IsAbstract || method.IsOverride
+            || (method.ContainingType is { } containing && !MayDeclareEntries(containing, CancellationToken.None))
             || method.Parameters.Length is 0 or > 2
             || !method.Parameters[method.Parameters.Length - 1].Type.IsType(_symbols.LambdaContext))
         {

@@ -108,6 +108,38 @@ internal static class NestedCodeFilter
         return syntax.Span.End > positions.TextLength || positions.LocalFunctionWords.AnyIn(syntax.Span);
     }
 
+    /// <summary>
+    /// The lambdas and anonymous methods written in a node, found from the positions of <c>=&gt;</c> and
+    /// <c>delegate</c> in its tree's text rather than by a walk; null when the tree's text is not the one searched.
+    /// </summary>
+    internal static List<AnonymousFunctionExpressionSyntax>? AnonymousFunctions(SyntaxNode syntax)
+    {
+        var positions = s_positions.GetValue(syntax.SyntaxTree, static tree => WordPositions.Find(tree.GetText()));
+        var span = syntax.Span;
+        if (span.End > positions.TextLength)
+        {
+            return null;
+        }
+
+        var functions = new List<AnonymousFunctionExpressionSyntax>();
+        Add(syntax, span, positions.Arrows, functions);
+        Add(syntax, span, positions.Delegates, functions);
+        return functions;
+
+        static void Add(SyntaxNode syntax, TextSpan span, Positions positions, List<AnonymousFunctionExpressionSyntax> functions)
+        {
+            for (var i = positions.FirstAtOrAfter(span.Start); i < positions.Count && positions[i] < span.End; i++)
+            {
+                // The word in a string, a comment, a switch expression's arm or an expression body is no function.
+                var token = syntax.FindToken(positions[i]);
+                if (token.SpanStart == positions[i] && token.Parent is AnonymousFunctionExpressionSyntax function)
+                {
+                    functions.Add(function);
+                }
+            }
+        }
+    }
+
     /// <summary>Whether a node can have statements below it without an expression in between.</summary>
     private static bool MayHoldStatements(SyntaxNode node) => node switch
     {

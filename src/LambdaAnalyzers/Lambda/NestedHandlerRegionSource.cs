@@ -27,6 +27,11 @@ internal sealed class NestedHandlerRegionSource(Compilation compilation, LambdaS
             return;
         }
 
+        if (!_aliasesHideWords.Value && !NamesHandlerWords(request) && !HasHandlerFunction(request))
+        {
+            return;
+        }
+
         foreach (var root in HandlerDiscovery.FindNestedHandlers(request.Blocks, symbols, request.Catalog, () => request.Locals))
         {
             var function = root switch
@@ -38,5 +43,46 @@ internal sealed class NestedHandlerRegionSource(Compilation compilation, LambdaS
             var context = function is null ? null : HandlerDiscovery.GetLambdaContextParameter(function, symbols);
             regions.Add(new Region(root, RegionKind.NestedHandler, function, context, HoistTarget.LocalBeforeHandler));
         }
+    }
+
+    private static bool NamesHandlerWords(RegionRequest request)
+    {
+        foreach (var block in request.Blocks)
+        {
+            if (NestedCodeFilter.NamesHandlerWords(block.Syntax, aliasesHideWords: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// In blocks whose text names neither <c>ILambdaContext</c> nor a bootstrap, a handler can only be a lambda or
+    /// anonymous method whose context parameter is implicitly typed (no registration, no local function that takes
+    /// the context): its lambdas alone are looked at, through the operations the driver has bound, instead of walking
+    /// every operation. True when one is a handler (or when unsure), so that the walk finds it and what it calls.
+    /// </summary>
+    private static bool HasHandlerFunction(RegionRequest request)
+    {
+        foreach (var block in request.Blocks)
+        {
+            if (block.SemanticModel is not { } semanticModel || NestedCodeFilter.AnonymousFunctions(block.Syntax) is not { } functions)
+            {
+                return true;
+            }
+
+            foreach (var function in functions)
+            {
+                if (semanticModel.GetOperation(function, request.CancellationToken) is not IAnonymousFunctionOperation operation
+                    || request.Catalog.IsNestedHandler(operation.Symbol))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

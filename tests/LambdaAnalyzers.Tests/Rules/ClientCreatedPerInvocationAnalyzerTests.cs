@@ -315,6 +315,49 @@ public sealed class ClientCreatedPerInvocationAnalyzerTests
         """, Created(0, "AmazonS3Client"));
 
     [Fact]
+    public Task AnonymousMethodTakingContextRegisteredWithAMemberThatNamesNoContext_Reports() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Router
+        {
+            public void Add(string route, Func<string, ILambdaContext, string> handler) { }
+        }
+
+        public class Routes
+        {
+            public Routes(Router router)
+            {
+                Func<string, string> trim = x => x.Trim(); // a lambda that is no handler, beside the one that is
+                router.Add(trim("b"), delegate { return {|#0:new AmazonS3Client()|}.ToString()!; });
+            }
+        }
+        """, Created(0, "AmazonS3Client"));
+
+    [Fact]
+    public Task LocalFunctionCalledByALambdaWhoseContextIsImplicitlyTyped_Reports() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Amazon.Lambda.Core;
+        using Amazon.S3;
+
+        public class Router
+        {
+            public void Add(string route, Func<string, ILambdaContext, string> handler) { }
+        }
+
+        public class Routes
+        {
+            public Routes(Router router)
+            {
+                router.Add("b", (input, context) => Fetch(input));
+
+                string Fetch(string key) => {|#0:new AmazonS3Client()|}.ToString()! + key;
+            }
+        }
+        """, Created(0, "AmazonS3Client"));
+
+    [Fact]
     public Task NestedLambdaInsideHandler_Reports() => Verify.VerifyAnalyzerAsync("""
         using System.Collections.Generic;
         using System.Linq;
