@@ -48,7 +48,7 @@ internal static class NestedCodeFilter
 
     internal static bool MayHoldNestedCode(SyntaxNode syntax, bool aliasesHideWords)
     {
-        var positions = s_positions.GetValue(syntax.SyntaxTree, static tree => WordPositions.Find(tree.GetText()));
+        var positions = PositionsOf(syntax.SyntaxTree);
         var span = syntax.Span;
         if (span.End > positions.TextLength)
         {
@@ -104,7 +104,7 @@ internal static class NestedCodeFilter
             return true;
         }
 
-        var positions = s_positions.GetValue(syntax.SyntaxTree, static tree => WordPositions.Find(tree.GetText()));
+        var positions = PositionsOf(syntax.SyntaxTree);
         return syntax.Span.End > positions.TextLength || positions.LocalFunctionWords.AnyIn(syntax.Span);
     }
 
@@ -114,7 +114,7 @@ internal static class NestedCodeFilter
     /// </summary>
     internal static List<AnonymousFunctionExpressionSyntax>? AnonymousFunctions(SyntaxNode syntax)
     {
-        var positions = s_positions.GetValue(syntax.SyntaxTree, static tree => WordPositions.Find(tree.GetText()));
+        var positions = PositionsOf(syntax.SyntaxTree);
         var span = syntax.Span;
         if (span.End > positions.TextLength)
         {
@@ -139,6 +139,8 @@ internal static class NestedCodeFilter
             }
         }
     }
+
+    private static WordPositions PositionsOf(SyntaxTree tree) => s_positions.GetValue(tree, static tree => WordPositions.Find(tree.GetText()));
 
     /// <summary>Whether a node can have statements below it without an expression in between.</summary>
     private static bool MayHoldStatements(SyntaxNode node) => node switch
