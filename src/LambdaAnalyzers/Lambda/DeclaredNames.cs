@@ -40,9 +40,9 @@ internal sealed class DeclaredNames
         {
             switch (node)
             {
-                case TypeDeclarationSyntax type:
+                case BaseTypeDeclarationSyntax type:
                     names.Add(type.Identifier.ValueText);
-                    if (type.ParameterList is { } positional && type is RecordDeclarationSyntax)
+                    if (type is RecordDeclarationSyntax { ParameterList: { } positional })
                     {
                         foreach (var parameter in positional.Parameters)
                         {
@@ -50,9 +50,6 @@ internal sealed class DeclaredNames
                         }
                     }
 
-                    break;
-                case EnumDeclarationSyntax enumeration:
-                    names.Add(enumeration.Identifier.ValueText);
                     break;
                 case EnumMemberDeclarationSyntax enumMember:
                     names.Add(enumMember.Identifier.ValueText);

@@ -15,6 +15,7 @@ namespace LambdaAnalyzers.Lambda;
 internal sealed class LongLivedState
 {
     private readonly ConcurrentDictionary<IPropertySymbol, bool> _autoProperties = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _calledByTheRuntime = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, ImmutableHashSet<ISymbol>> _intentional = new();
     private readonly Compilation _compilation;
     private readonly IAssemblySymbol _assembly;
@@ -56,7 +57,19 @@ internal sealed class LongLivedState
     /// wrapper keeps one instance).
     /// </summary>
     public bool IsReusedInstance(INamedTypeSymbol type) =>
-        Handlers.IsReusedHandlerInstance(type) && !(_createdPerInvocation(type) && !IsCalledByTheRuntime(type));
+        Handlers.IsReusedHandlerInstance(type) && !(_createdPerInvocation(type) && !IsCalledByTheRuntimeOnce(type));
+
+    /// <summary><see cref="IsCalledByTheRuntime"/>, decided once per type (it lists the members of the type and its bases).</summary>
+    private bool IsCalledByTheRuntimeOnce(INamedTypeSymbol type)
+    {
+        var key = type.OriginalDefinition;
+        if (!_calledByTheRuntime.TryGetValue(key, out var called))
+        {
+            called = _calledByTheRuntime.GetOrAdd(key, IsCalledByTheRuntime(key));
+        }
+
+        return called;
+    }
 
     private bool IsCalledByTheRuntime(INamedTypeSymbol type)
     {
